@@ -1,0 +1,75 @@
+"""Tarot Milk Tea: the Flask application factory."""
+
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from . import assets, i18n, security
+from .config import ConfigError, load_settings
+from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate, oauth
+from .i18n import select_locale, select_timezone
+
+BLUEPRINTS = ("main", "auth", "guide", "reading", "archive", "map", "pwa")
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(config=None):
+    """Create and configure the app.
+
+    ``config`` is a mapping applied over the environment's settings (tests use it).
+    A production environment without SECRET_KEY stops with a one-line error.
+    """
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    try:
+        app.config.from_mapping(load_settings(app.instance_path))
+    except ConfigError as exc:
+        raise SystemExit(f"tarot: {exc}") from None
+    app.config.setdefault("AUTO_MIGRATE", True)
+    if config:
+        app.config.from_mapping(config)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+    security.init_app(app)
+    assets.init_app(app)
+    i18n.init_app(app)
+
+    from . import commands, deck
+
+    deck.init_app(app)
+    commands.init_app(app)
+    if app.config["AUTO_MIGRATE"]:
+        commands.upgrade_embedded_database(app)
+    return app
+
+
+def _init_extensions(app):
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    cache.init_app(app)
+    limiter.init_app(app)
+    oauth.init_app(app)
+    login_manager.init_app(app)
+    login_manager.session_protection = "strong"
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = None
+
+    from .models import User
+
+    @login_manager.user_loader
+    def load_user(token):
+        return db.session.execute(
+            db.select(User).filter_by(session_token=token)
+        ).scalar_one_or_none()
+
+
+def _register_blueprints(app):
+    import importlib
+
+    for name in BLUEPRINTS:
+        module = importlib.import_module(f".{name}", __name__)
+        app.register_blueprint(module.bp)

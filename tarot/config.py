@@ -1,0 +1,128 @@
+"""Settings read from the environment (design section 3)."""
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+PROVIDERS = ("kakao", "github", "google")
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment cannot make a safe configuration."""
+
+
+def _flag(value, default=False):
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def _int(env, name, default):
+    raw = env.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def _instance_secret(instance_path):
+    """Return the development secret kept in the instance folder, creating it once."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def _database_url(env, instance_path):
+    url = env.get("DATABASE_URL")
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "tarot.sqlite")
+    if url.startswith("mysql://"):
+        url = "mysql+pymysql://" + url[len("mysql://"):]
+    if url.startswith("mysql+pymysql://") and "charset=" not in url:
+        url += ("&" if "?" in url else "?") + "charset=utf8mb4"
+    return url
+
+
+def load_settings(instance_path, env=None):
+    """Build the Flask config mapping from environment variables.
+
+    ``env`` defaults to ``os.environ``; tests pass their own mapping.
+    """
+    env = os.environ if env is None else env
+    tarot_env = env.get("TAROT_ENV", "development").strip().lower()
+    production = tarot_env == "production"
+
+    secret = env.get("SECRET_KEY")
+    if production and not secret:
+        raise ConfigError(
+            "TAROT_ENV=production needs SECRET_KEY: set it to a long random string "
+            "(python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+    if not secret:
+        secret = _instance_secret(instance_path)
+
+    providers = [p for p in PROVIDERS if env.get(f"{p.upper()}_CLIENT_ID")]
+    demo_default = not providers and not production
+    demo_login = _flag(env.get("TAROT_DEMO_LOGIN"), demo_default) and not production
+
+    settings = {
+        "TAROT_ENV": tarot_env,
+        "PRODUCTION": production,
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_recycle": 280},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": production,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "MAX_CONTENT_LENGTH": 64 * 1024,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "WTF_CSRF_SSL_STRICT": production,
+        "BABEL_DEFAULT_LOCALE": "ko",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Seoul",
+        "LANGUAGES": ("ko",),  # English joins with its catalogue
+        "GEMINI_API_KEY": env.get("GEMINI_API_KEY") or None,
+        "GEMINI_MODEL": env.get("GEMINI_MODEL") or "gemini-2.5-flash",
+        "GEMINI_BASE_URL": env.get("GEMINI_BASE_URL") or None,
+        "GEMINI_TIMEOUT": _int(env, "GEMINI_TIMEOUT", 60),
+        "OAUTH_PROVIDERS": providers,
+        "KAKAO_AUTH_URL": env.get("KAKAO_AUTH_URL") or "https://kauth.kakao.com",
+        "KAKAO_API_URL": env.get("KAKAO_API_URL") or "https://kapi.kakao.com",
+        "GITHUB_URL": env.get("GITHUB_URL") or "https://github.com",
+        "GITHUB_API_URL": env.get("GITHUB_API_URL") or "https://api.github.com",
+        "GOOGLE_DISCOVERY_URL": env.get("GOOGLE_DISCOVERY_URL")
+        or "https://accounts.google.com/.well-known/openid-configuration",
+        "DEMO_LOGIN": demo_login,
+        "KAKAO_MAP_JS_KEY": env.get("KAKAO_MAP_JS_KEY") or None,
+        "KAKAO_REST_API_KEY": env.get("KAKAO_REST_API_KEY") or None,
+        "KAKAO_LOCAL_URL": env.get("KAKAO_LOCAL_URL") or "https://dapi.kakao.com",
+        "OVERPASS_URL": env.get("OVERPASS_URL") or "https://overpass-api.de/api/interpreter",
+        "OUTBOUND_TIMEOUT": _int(env, "OUTBOUND_TIMEOUT", 8),
+        "REDIS_URL": env.get("REDIS_URL") or None,
+        "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
+        "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
+        "JOBS_INLINE": _flag(env.get("TAROT_JOBS_INLINE"), False),
+        "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
+    }
+    for provider in PROVIDERS:
+        key = provider.upper()
+        settings[f"{key}_CLIENT_ID"] = env.get(f"{key}_CLIENT_ID") or None
+        settings[f"{key}_CLIENT_SECRET"] = env.get(f"{key}_CLIENT_SECRET") or None
+    redis_url = settings["REDIS_URL"]
+    settings["RATELIMIT_STORAGE_URI"] = redis_url or "memory://"
+    settings["CACHE_TYPE"] = "RedisCache" if redis_url else "SimpleCache"
+    if redis_url:
+        settings["CACHE_REDIS_URL"] = redis_url
+    settings["CACHE_DEFAULT_TIMEOUT"] = 300
+    return settings

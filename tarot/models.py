@@ -1,0 +1,99 @@
+"""Database models: User and Reading (design section 4)."""
+
+import enum
+import secrets
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import JSON, Index, UniqueConstraint
+
+from .extensions import db
+
+NICKNAME_MAX = 40
+# Korean text and emoji need 4-byte UTF-8 on MySQL/MariaDB (the migrations say the same).
+MYSQL_TABLE = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
+
+
+def utcnow():
+    """Naive UTC now: stored naive so SQLite and MariaDB behave alike."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_public_id():
+    """A random, unguessable id for URLs (about 128 bits)."""
+    return secrets.token_urlsafe(16)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("provider", "provider_user_id"), MYSQL_TABLE)
+
+    id = db.Column(db.Integer, primary_key=True)
+    provider = db.Column(db.String(16), nullable=False)
+    provider_user_id = db.Column(db.String(191), nullable=False)
+    nickname = db.Column(db.String(NICKNAME_MAX), nullable=False)
+    avatar_url = db.Column(db.String(500))
+    email = db.Column(db.String(320))
+    locale = db.Column(db.String(8))
+    # Changing this token logs out every session of the user (Flask-Login id).
+    session_token = db.Column(db.String(64), nullable=False, default=lambda: secrets.token_hex(16))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    last_login_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    readings = db.relationship(
+        "Reading", back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    def get_id(self):
+        """Flask-Login id: the session token, so logout and deletion end sessions everywhere."""
+        return self.session_token
+
+
+class ReadingStatus(enum.StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+class Reading(db.Model):
+    __tablename__ = "readings"
+    __table_args__ = (
+        Index("ix_readings_user_saved", "user_id", "saved_at"),
+        Index("ix_readings_user_topic_saved", "user_id", "topic", "saved_at"),
+        Index("ix_readings_saved_created", "saved_at", "created_at"),
+        MYSQL_TABLE,
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    public_id = db.Column(db.String(32), nullable=False, unique=True, default=new_public_id)
+    user_id = db.Column(
+        db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    topic = db.Column(db.String(16), nullable=False)
+    concern = db.Column(db.Text, nullable=False, default="")
+    locale = db.Column(db.String(8), nullable=False, default="ko")
+    spread = db.Column(db.String(32), nullable=False, default="five-card")
+    # [{"card": 0-77, "reversed": bool, "position": "past" | ...}, ...] in position order
+    cards = db.Column(JSON, nullable=False)
+    # The POST's idempotency key: the same submission twice yields one reading.
+    request_key = db.Column(db.String(64), unique=True)
+    status = db.Column(db.String(16), nullable=False, default=ReadingStatus.PENDING)
+    # {"greeting": ..., "past": ..., ..., "conclusion": ...}
+    answer = db.Column(JSON)
+    partial_text = db.Column(db.Text)
+    interpreter = db.Column(db.String(16))
+    model = db.Column(db.String(64))
+    error_kind = db.Column(db.String(32))
+    attempts = db.Column(db.Integer, nullable=False, default=0)
+    lease_until = db.Column(db.DateTime)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    started_at = db.Column(db.DateTime)
+    finished_at = db.Column(db.DateTime)
+    saved_at = db.Column(db.DateTime)
+
+    user = db.relationship("User", back_populates="readings")
+
+    @property
+    def finished(self):
+        return self.status in (ReadingStatus.DONE, ReadingStatus.FAILED)

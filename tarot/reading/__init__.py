@@ -1,0 +1,5 @@
+"""The reading blueprint."""
+
+from flask import Blueprint
+
+bp = Blueprint("reading", __name__)

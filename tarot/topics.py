@@ -1,0 +1,27 @@
+"""Reading topics: their keys (stored in rows and URLs) and their labels."""
+
+from flask_babel import lazy_gettext as _l
+
+TOPICS = {
+    "newyear": _l("신년운"),
+    "love": _l("애정운"),
+    "money": _l("금전운"),
+    "study": _l("학업운"),
+    "work": _l("직장운"),
+    "health": _l("건강운"),
+    "today": _l("오늘의 운세"),
+}
+
+# The deck's per-topic meanings a reading topic draws on; general topics use them all.
+DECK_TOPIC = {
+    "love": "love",
+    "money": "money",
+    "study": "study",
+    "work": "work",
+    "health": "health",
+}
+
+
+def topic_label(key):
+    """The label of a topic key, or the key itself for an unknown one."""
+    return str(TOPICS.get(key, key))

@@ -1,0 +1,102 @@
+"""Shared fixtures: app, client, runner (the flaskr pattern), on SQLite or DATABASE_URL."""
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from tarot import create_app
+from tarot.extensions import db
+
+SERVER_URL = os.environ.get("DATABASE_URL")
+
+
+def _test_database_url(tmp_path_factory):
+    """The suite's database: DATABASE_URL when given (e.g. MariaDB), else a SQLite file."""
+    if SERVER_URL:
+        return SERVER_URL
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite")
+
+
+def _empty_database(url):
+    """Drop every table (including alembic_version) so the suite starts from nothing."""
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        if engine.dialect.name == "mysql":
+            conn.execute(text("SET FOREIGN_KEY_CHECKS=0"))
+        for table in inspect(conn).get_table_names():
+            conn.execute(text(f"DROP TABLE {engine.dialect.identifier_preparer.quote(table)}"))
+        if engine.dialect.name == "mysql":
+            conn.execute(text("SET FOREIGN_KEY_CHECKS=1"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A database migrated once to the newest revision for the whole session."""
+    from flask_migrate import upgrade
+
+    url = _test_database_url(tmp_path_factory)
+    _empty_database(url)
+    app = create_app(_base_config(url, tmp_path_factory.mktemp("instance-migrate")))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+def _base_config(url, instance_path=None):
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": url,
+        "AUTO_MIGRATE": False,
+        "SECRET_KEY": "test-secret",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": None,
+    }
+
+
+@pytest.fixture
+def make_app(database_url):
+    """Build an app on the session database, tables emptied for each test."""
+    apps = []
+
+    def factory(**overrides):
+        config = _base_config(database_url)
+        config.update(overrides)
+        app = create_app(config)
+        apps.append(app)
+        return app
+
+    yield factory
+    for app in apps:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+    engine = create_engine(database_url)
+    with engine.begin() as conn:
+        for table in reversed(db.metadata.sorted_tables):
+            conn.execute(table.delete())
+    engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def csrf_app(make_app):
+    """An app with CSRF protection on, as in production."""
+    return make_app(WTF_CSRF_ENABLED=True)

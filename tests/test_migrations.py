@@ -1,0 +1,59 @@
+"""Migrations upgrade from nothing and downgrade back to nothing."""
+
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect
+
+from tarot import create_app
+from tarot.extensions import db
+
+
+def _tables(app):
+    with app.app_context():
+        return set(inspect(db.engine).get_table_names())
+
+
+def test_upgrade_from_empty_and_downgrade_to_base_on_sqlite(tmp_path):
+    url = f"sqlite:///{tmp_path}/migrate.sqlite"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "AUTO_MIGRATE": False, "TESTING": True})
+    with app.app_context():
+        upgrade()
+    assert {"users", "readings", "alembic_version"} <= _tables(app)
+    with app.app_context():
+        downgrade(revision="base")
+    assert _tables(app) <= {"alembic_version"}
+
+
+def test_models_match_migrations(app):
+    """Autogenerate finds nothing to add: the models and the migrations agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with app.app_context(), db.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": False})
+        diff = compare_metadata(context, db.metadata)
+    assert diff == []
+
+
+def test_embedded_database_is_created_and_migrated_on_start(tmp_path):
+    url = f"sqlite:///{tmp_path}/fresh.sqlite"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True, "AUTO_MIGRATE": True})
+    assert {"users", "readings"} <= _tables(app)
+
+
+def test_korean_text_and_emoji_round_trip(app):
+    from tarot.models import Reading, User
+
+    with app.app_context():
+        user = User(provider="demo", provider_user_id="1", nickname="웃고있는밀크티48213 🍵")
+        db.session.add(user)
+        db.session.flush()
+        reading = Reading(
+            user=user, topic="love", concern="그 사람 마음이 궁금해요 💌🃏",
+            cards=[{"card": 0, "reversed": False, "position": "past"}],
+        )
+        db.session.add(reading)
+        db.session.commit()
+        db.session.expire_all()
+        stored = db.session.get(Reading, reading.id)
+        assert stored.concern == "그 사람 마음이 궁금해요 💌🃏"
+        assert stored.user.nickname == "웃고있는밀크티48213 🍵"

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from tarot import create_app
-from tarot.config import ConfigError, load_settings
+from tarot.config import PROJECT_ROOT, ConfigError, load_settings
 
 
 def test_production_without_secret_is_refused(tmp_path):
@@ -25,7 +25,7 @@ def test_factory_stops_with_one_line_error(monkeypatch):
 
 
 def test_production_start_error_is_one_line_on_the_command_line(tmp_path):
-    env = {"TAROT_ENV": "production", "PATH": "/usr/bin:/bin"}
+    env = {"TAROT_ENV": "production", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT_ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", "from tarot import create_app; create_app()"],
         env=env, capture_output=True, text=True, timeout=60, check=False,

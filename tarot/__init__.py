@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, i18n, security
+from . import assets, i18n, security, text
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate, oauth
 from .i18n import select_locale, select_timezone
@@ -35,6 +35,7 @@ def create_app(config=None):
     security.init_app(app)
     assets.init_app(app)
     i18n.init_app(app)
+    text.init_app(app)
 
     from . import commands, deck
 

@@ -112,7 +112,6 @@ def load_settings(instance_path, env=None):
         "REDIS_URL": env.get("REDIS_URL") or None,
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
-        "JOBS_INLINE": _flag(env.get("TAROT_JOBS_INLINE"), False),
         "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
     }
     for provider in PROVIDERS:

@@ -1,6 +1,6 @@
 """Locale and time-zone choice for Flask-Babel."""
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_login import current_user
 
 LOCALE_COOKIE = "lang"
@@ -13,6 +13,8 @@ def available_locales():
 def select_locale():
     """Cookie, then the user's saved preference, then Accept-Language; Korean by default."""
     choices = available_locales()
+    if not has_request_context():  # background jobs choose with force_locale()
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     cookie = request.cookies.get(LOCALE_COOKIE)
     if cookie in choices:
         return cookie

@@ -1,5 +1,24 @@
-"""The reading blueprint."""
+"""The reading: topic and concern, shuffle, pick five, the answer arriving live, save."""
 
 from flask import Blueprint
+from flask_babel import format_datetime
+
+from ..oracle.sections import split_sections
+from ..topics import topic_label
 
 bp = Blueprint("reading", __name__)
+
+
+@bp.app_context_processor
+def reading_helpers():
+    from .messages import failure_message
+
+    return {
+        "topic_label": topic_label,
+        "format_datetime": format_datetime,
+        "split_sections": split_sections,
+        "failure_message": failure_message,
+    }
+
+
+from . import views  # noqa: E402, F401

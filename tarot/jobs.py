@@ -1,0 +1,227 @@
+"""Interpretation jobs: run outside the request, progress kept in the Reading row.
+
+A job claims its row with a conditional UPDATE that sets a lease; while it writes it renews
+the lease. Every write is fenced by the row's ``attempts`` counter, so a job that lost its
+lease (its process paused or died and another took over) can no longer change the row.
+A poll that finds an unclaimed or expired row starts a new job for it (design section 5).
+"""
+
+import hashlib
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from flask import current_app
+from flask_babel import force_locale
+from sqlalchemy import and_, or_, update
+
+from .deck import current_deck
+from .extensions import db
+from .models import Reading, ReadingStatus, utcnow
+from .oracle import POSITIONS, ErrorKind, InterpretationError, ReadingRequest, SpreadCard
+from .oracle import get_interpreter as _get_interpreter
+from .oracle.sections import parse_answer
+
+log = logging.getLogger(__name__)
+
+LEASE_SECONDS = 30
+START_GRACE_SECONDS = 10  # a new row is reserved this long for the job its request started
+MAX_CLAIMS = 5  # takeovers included; a reading that keeps killing workers ends as failed
+ROUND = 10  # a user's retry starts a new round of claims; the counter never goes back
+WRITE_INTERVAL = 0.25  # seconds between partial-text writes
+
+_executor = None
+_executor_lock = threading.Lock()
+
+
+def _pool():
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="reading-job")
+        return _executor
+
+
+def next_round(attempts):
+    """The attempts value a retried reading starts from: the next multiple of ROUND.
+
+    ``attempts`` is also the fencing token, so it only ever grows: an old job can never
+    match a newer claim.
+    """
+    return (attempts // ROUND + 1) * ROUND
+
+
+def reserve(reading):
+    """Mark a new row as about to be worked on by the job its own request starts."""
+    reading.lease_until = utcnow() + timedelta(seconds=START_GRACE_SECONDS)
+
+
+def start(reading_id):
+    """Run the job for a reading in a background thread of this process."""
+    app = current_app._get_current_object()
+    _pool().submit(_run_in_app, app, reading_id)
+
+
+def ensure_running(reading):
+    """Start a job for a reading nobody is working on (its worker died, or never began)."""
+    if reading.status not in (ReadingStatus.PENDING, ReadingStatus.RUNNING):
+        return False
+    if reading.lease_until is not None and reading.lease_until > utcnow():
+        return False
+    start(reading.id)
+    return True
+
+
+def _run_in_app(app, reading_id):
+    with app.app_context():
+        try:
+            run(reading_id)
+        except Exception:  # the thread must never die silently
+            log.exception("reading job %s crashed", reading_id)
+            db.session.rollback()
+        finally:
+            db.session.remove()
+
+
+def _claim(reading_id):
+    """Take the row if it is free; return the fencing token (attempts) or None."""
+    now = utcnow()
+    # A pending row's reservation only keeps polls from starting needless jobs; the
+    # conditional UPDATE itself guarantees a single winner.
+    free = or_(
+        Reading.status == ReadingStatus.PENDING,
+        and_(Reading.status == ReadingStatus.RUNNING, Reading.lease_until < now),
+    )
+    result = db.session.execute(
+        update(Reading)
+        .where(Reading.id == reading_id, free)
+        .values(
+            status=ReadingStatus.RUNNING,
+            attempts=Reading.attempts + 1,
+            lease_until=now + timedelta(seconds=LEASE_SECONDS),
+            started_at=now,
+            partial_text="",
+            error_kind=None,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    if result.rowcount != 1:
+        return None
+    return db.session.execute(
+        db.select(Reading.attempts).where(Reading.id == reading_id)
+    ).scalar_one()
+
+
+def _write(reading_id, token, **values):
+    """Update the row if this job still holds it; False when the lease was lost."""
+    result = db.session.execute(
+        update(Reading)
+        .where(
+            Reading.id == reading_id,
+            Reading.attempts == token,
+            Reading.status == ReadingStatus.RUNNING,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount == 1
+
+
+def build_request(reading):
+    """The interpreter's view of a reading row."""
+    deck = current_deck()
+    order = {p: i for i, p in enumerate(POSITIONS)}
+    cards = sorted(reading.cards, key=lambda c: order[c["position"]])
+    seed = int(hashlib.sha256(reading.public_id.encode()).hexdigest()[:12], 16)
+    return ReadingRequest(
+        topic=reading.topic,
+        concern=reading.concern or "",
+        nickname=reading.user.nickname,
+        lang=reading.locale or "ko",
+        cards=tuple(SpreadCard(c["position"], deck[c["card"]], bool(c["reversed"])) for c in cards),
+        seed=seed,
+    )
+
+
+def get_interpreter():
+    """The interpreter for new jobs (tests may replace the app's choice via config)."""
+    factory = current_app.config.get("INTERPRETER_FACTORY")
+    return factory() if factory else _get_interpreter()
+
+
+def run(reading_id):
+    """Claim the reading and interpret it, retrying transient failures with backoff."""
+    token = _claim(reading_id)
+    if token is None:
+        return
+    reading = db.session.get(Reading, reading_id)
+    if token % ROUND > MAX_CLAIMS:
+        _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.TIMEOUT,
+               finished_at=utcnow(), lease_until=None)
+        log.warning("reading %s failed: claimed %s times", reading.public_id, token)
+        return
+    request = build_request(reading)
+    interpreter = get_interpreter()
+    with force_locale(request.lang):
+        _interpret_with_retries(reading, token, interpreter, request)
+
+
+def _interpret_with_retries(reading, token, interpreter, request):
+    reading_id = reading.id
+    delays = list(current_app.config.get("READING_RETRY_DELAYS", (2, 5, 10)))
+    while True:
+        try:
+            answer = _interpret_once(reading_id, token, interpreter, request)
+        except InterpretationError as exc:
+            if exc.transient and delays:
+                log.info("reading %s: %s, retrying", reading.public_id, exc.kind)
+                time.sleep(delays.pop(0))
+                if not _write(reading_id, token, partial_text="", lease_until=_lease()):
+                    return
+                continue
+            _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=exc.kind,
+                   finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
+                   model=interpreter.model)
+            log.warning("reading %s failed: %s (%s)", reading.public_id, exc.kind, exc)
+            return
+        except _LeaseLost:
+            return
+        except Exception:  # noqa: BLE001 - a bug must end as a clear failure, not a stuck row
+            log.exception("reading %s: interpreter crashed", reading.public_id)
+            db.session.rollback()
+            _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.INTERNAL,
+                   finished_at=utcnow(), lease_until=None)
+            return
+        _write(reading_id, token, status=ReadingStatus.DONE, answer=answer, partial_text=None,
+               finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
+               model=interpreter.model)
+        return
+
+
+class _LeaseLost(Exception):
+    pass
+
+
+def _lease():
+    return utcnow() + timedelta(seconds=LEASE_SECONDS)
+
+
+def _interpret_once(reading_id, token, interpreter, request):
+    """Stream one answer into the row; return its six sections."""
+    text = ""
+    last_write = 0.0
+    for chunk in interpreter.stream(request):
+        text += chunk
+        now = time.monotonic()
+        if now - last_write >= WRITE_INTERVAL:
+            if not _write(reading_id, token, partial_text=text, lease_until=_lease()):
+                raise _LeaseLost
+            last_write = now
+    answer = parse_answer(text)
+    if answer is None:
+        raise InterpretationError(ErrorKind.MALFORMED, "the answer lacked the six parts", transient=True)
+    return answer

@@ -1,0 +1,62 @@
+"""Interpreters that turn a drawn spread into a six-part reading (design section 5).
+
+An interpreter is an object with ``name``, ``model`` and ``stream(request)``, which yields
+chunks of text in the marker format of :mod:`tarot.oracle.sections`. Failures are raised as
+:class:`InterpretationError` with a kind, and ``transient`` says whether a retry may help.
+"""
+
+from dataclasses import dataclass
+
+from flask import current_app
+
+POSITIONS = ("past", "present", "future", "advice1", "advice2")
+
+
+class ErrorKind:
+    BUSY = "busy"  # 429 or 5xx: the reader is overloaded
+    REFUSED = "refused"  # 401/403/400: the request was refused (key, model, quota)
+    BLOCKED = "blocked"  # safety filter
+    TIMEOUT = "timeout"  # no answer in time
+    NETWORK = "network"  # connection failed or dropped
+    MALFORMED = "malformed"  # the answer did not have the six parts
+    INTERNAL = "internal"  # our own bug
+
+
+class InterpretationError(Exception):
+    """An interpreter failed; ``kind`` is an ErrorKind value."""
+
+    def __init__(self, kind, message="", transient=False):
+        super().__init__(message or kind)
+        self.kind = kind
+        self.transient = transient
+
+
+@dataclass(frozen=True)
+class SpreadCard:
+    position: str
+    card: object  # tarot.deck.Card
+    reversed: bool
+
+
+@dataclass(frozen=True)
+class ReadingRequest:
+    """What an interpreter needs: who asks, about what, and the five cards in order."""
+
+    topic: str
+    concern: str
+    nickname: str
+    lang: str
+    cards: tuple  # of SpreadCard, in POSITIONS order
+    seed: int = 0
+
+
+def get_interpreter(config=None):
+    """Gemini when a key is configured, otherwise the offline interpreter."""
+    config = config or current_app.config
+    if config.get("GEMINI_API_KEY"):
+        from .gemini import GeminiInterpreter
+
+        return GeminiInterpreter.from_config(config)
+    from .offline import OfflineInterpreter
+
+    return OfflineInterpreter()

@@ -1,0 +1,112 @@
+"""The Gemini interpreter (google-genai), streaming."""
+
+import time
+
+import httpx
+from google import genai
+from google.genai import errors, types
+
+from . import ErrorKind, InterpretationError
+from .prompt import system_instruction, user_content
+
+try:  # google-genai may talk through httpx2 as well as httpx
+    import httpx2
+
+    _TRANSPORT_ERRORS = (httpx.TransportError, httpx2.TransportError)
+except ImportError:  # pragma: no cover - depends on the installed SDK
+    _TRANSPORT_ERRORS = (httpx.TransportError,)
+
+_SAFETY = [
+    types.SafetySetting(category=category, threshold=types.HarmBlockThreshold.BLOCK_ONLY_HIGH)
+    for category in (
+        types.HarmCategory.HARM_CATEGORY_HARASSMENT,
+        types.HarmCategory.HARM_CATEGORY_HATE_SPEECH,
+        types.HarmCategory.HARM_CATEGORY_SEXUALLY_EXPLICIT,
+        types.HarmCategory.HARM_CATEGORY_DANGEROUS_CONTENT,
+    )
+]
+_BLOCKING_FINISH = {"SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION"}
+
+
+def classify_api_error(exc):
+    """Map an SDK APIError to an InterpretationError."""
+    code = getattr(exc, "code", None) or 0
+    if code == 429 or code >= 500:
+        return InterpretationError(ErrorKind.BUSY, f"Gemini answered {code}", transient=True)
+    if code == 408:
+        return InterpretationError(ErrorKind.TIMEOUT, "Gemini timed out", transient=True)
+    return InterpretationError(ErrorKind.REFUSED, f"Gemini refused the request ({code})")
+
+
+class GeminiInterpreter:
+    """Streams a reading from Gemini. One instance per job; the SDK client is cheap."""
+
+    name = "gemini"
+
+    def __init__(self, api_key, model, base_url=None, timeout=60):
+        self.model = model
+        self.timeout = timeout
+        http_options = types.HttpOptions(
+            base_url=base_url,
+            timeout=int(timeout * 1000),
+            # The job retries with its own backoff; the SDK must not retry underneath it.
+            retry_options=types.HttpRetryOptions(attempts=1),
+        )
+        self.client = genai.Client(api_key=api_key, http_options=http_options)
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(
+            api_key=config["GEMINI_API_KEY"],
+            model=config["GEMINI_MODEL"],
+            base_url=config.get("GEMINI_BASE_URL"),
+            timeout=config.get("GEMINI_TIMEOUT", 60),
+        )
+
+    def _config(self, request):
+        return types.GenerateContentConfig(
+            system_instruction=system_instruction(request),
+            temperature=0.8,
+            top_p=0.95,
+            max_output_tokens=4096,
+            safety_settings=_SAFETY,
+        )
+
+    def stream(self, request):
+        """Yield the answer's text as Gemini writes it."""
+        deadline = time.monotonic() + self.timeout * 2
+        try:
+            chunks = self.client.models.generate_content_stream(
+                model=self.model, contents=user_content(request), config=self._config(request)
+            )
+            produced = False
+            for chunk in chunks:
+                self._check_blocked(chunk)
+                text = chunk.text or ""
+                if text:
+                    produced = True
+                    yield text
+                if time.monotonic() > deadline:
+                    raise InterpretationError(ErrorKind.TIMEOUT, "answer took too long", transient=True)
+            if not produced:
+                raise InterpretationError(ErrorKind.MALFORMED, "empty answer", transient=True)
+        except errors.APIError as exc:
+            raise classify_api_error(exc) from exc
+        except httpx.TimeoutException as exc:
+            raise InterpretationError(ErrorKind.TIMEOUT, str(exc), transient=True) from exc
+        except _TRANSPORT_ERRORS as exc:
+            kind = ErrorKind.TIMEOUT if "Timeout" in type(exc).__name__ else ErrorKind.NETWORK
+            raise InterpretationError(kind, str(exc) or type(exc).__name__, transient=True) from exc
+        except ValueError as exc:  # a stream the SDK could not decode
+            raise InterpretationError(ErrorKind.MALFORMED, str(exc), transient=True) from exc
+
+    @staticmethod
+    def _check_blocked(chunk):
+        feedback = getattr(chunk, "prompt_feedback", None)
+        if feedback is not None and getattr(feedback, "block_reason", None):
+            raise InterpretationError(ErrorKind.BLOCKED, f"prompt blocked: {feedback.block_reason}")
+        for candidate in chunk.candidates or ():
+            reason = getattr(candidate, "finish_reason", None)
+            name = getattr(reason, "name", None) or (str(reason) if reason else "")
+            if name in _BLOCKING_FINISH:
+                raise InterpretationError(ErrorKind.BLOCKED, f"answer blocked: {name}")

@@ -1,0 +1,77 @@
+"""The six sections of an answer, and a forgiving parser for the model's marker format.
+
+The model is asked to start each section with a marker line such as ``[[past]]``. Real
+model output drifts: markdown around the marker, Korean section names, spaces, a colon, a
+preamble before the first marker. The parser accepts those and nothing looser.
+"""
+
+import re
+
+SECTIONS = ("greeting", "past", "present", "future", "advice", "conclusion")
+
+ALIASES = {
+    "greeting": ("greeting", "인사", "인사말"),
+    "past": ("past", "과거"),
+    "present": ("present", "현재"),
+    "future": ("future", "미래"),
+    "advice": ("advice", "조언"),
+    "conclusion": ("conclusion", "마무리", "결론"),
+}
+_NAME_TO_SECTION = {alias: key for key, names in ALIASES.items() for alias in names}
+_NAMES = "|".join(sorted((re.escape(n) for n in _NAME_TO_SECTION), key=len, reverse=True))
+# A marker line: optional markdown (#, *, _), [[name]] or 【name】 or a bare heading "## 과거",
+# optionally followed by ":" — alone on its line.
+MARKER = re.compile(
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?[*_]{{0,2}}[ \t]*"
+    rf"(?:\[\[[ \t]*(?P<a>{_NAMES})[ \t]*\]\]|【[ \t]*(?P<b>{_NAMES})[ \t]*】|(?P<c>{_NAMES}))"
+    rf"[ \t]*[*_]{{0,2}}[ \t]*[:：]?[ \t]*[*_]{{0,2}}[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Bare headings ("과거") only count with a markdown heading or bold around them.
+_BARE_NEEDS_DECORATION = re.compile(r"^[ \t]*(#|\*\*|__)")
+
+
+def _markers(text):
+    for match in MARKER.finditer(text):
+        name = match.group("a") or match.group("b")
+        if not name:
+            if not _BARE_NEEDS_DECORATION.match(match.group(0)):
+                continue
+            name = match.group("c")
+        yield _NAME_TO_SECTION[name.lower()], match
+
+
+def split_sections(text):
+    """Split (possibly unfinished) text into [(section, body), ...] in the order written.
+
+    Text before the first marker is dropped; a repeated section keeps its first body.
+    """
+    found = []
+    seen = set()
+    marks = list(_markers(text))
+    for index, (key, match) in enumerate(marks):
+        end = marks[index + 1][1].start() if index + 1 < len(marks) else len(text)
+        body = _clean(text[match.end():end])
+        if key not in seen:
+            seen.add(key)
+            found.append((key, body))
+    return found
+
+
+def parse_answer(text):
+    """The six sections as a dict, or None when any is missing or empty."""
+    sections = dict(split_sections(text))
+    if all(sections.get(key) for key in SECTIONS):
+        return {key: sections[key] for key in SECTIONS}
+    return None
+
+
+def _clean(body):
+    body = body.strip()
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    return body
+
+
+def format_answer(sections):
+    """The marker format for a dict of sections (used by the offline interpreter)."""
+    return "".join(f"[[{key}]]\n{sections[key].strip()}\n\n" for key in SECTIONS)

@@ -1,0 +1,91 @@
+"""The face-down deal of a reading, kept in the user's session, encrypted.
+
+Flask's session cookie is signed but readable, so the cards are sealed with a key derived
+from SECRET_KEY: nothing the browser holds reveals a card before it is picked. Picks are
+slot numbers (0–29) and need no secrecy.
+"""
+
+import base64
+import hashlib
+import json
+import secrets
+
+from cryptography.fernet import Fernet, InvalidToken
+from flask import current_app, session
+
+from ..deck import current_deck
+
+DEAL_SIZE = 30
+PICK_COUNT = 5
+
+
+def _fernet():
+    digest = hashlib.sha256(b"tarot-deal:" + current_app.config["SECRET_KEY"].encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+class Deal:
+    """A deal: its id, the 30 sealed cards and the picked slots in order."""
+
+    def __init__(self, deal_id, cards, picks):
+        self.id = deal_id
+        self.cards = cards  # [(number, reversed), ...] — never sent to the browser
+        self.picks = picks
+
+    @property
+    def complete(self):
+        return len(self.picks) == PICK_COUNT
+
+    def picked_cards(self):
+        """[(number, reversed)] for the picked slots, in pick order."""
+        return [self.cards[slot] for slot in self.picks]
+
+
+def new_deal():
+    """Deal 30 of the 78 cards face down and keep them in the session."""
+    drawn = current_deck().deal(DEAL_SIZE)
+    deal = Deal(secrets.token_urlsafe(12), [(c.number, c.reversed) for c in drawn], [])
+    save(deal)
+    return deal
+
+
+def save(deal):
+    sealed = _fernet().encrypt(json.dumps(deal.cards).encode()).decode()
+    session["deal"] = {"id": deal.id, "cards": sealed, "picks": list(deal.picks)}
+
+
+def current():
+    """The session's deal, or None (also when it cannot be unsealed)."""
+    stored = session.get("deal")
+    if not isinstance(stored, dict):
+        return None
+    try:
+        cards = json.loads(_fernet().decrypt(stored["cards"].encode()))
+        picks = [int(p) for p in stored.get("picks", [])]
+    except (InvalidToken, KeyError, TypeError, ValueError):
+        clear()
+        return None
+    return Deal(stored["id"], [(int(n), bool(r)) for n, r in cards], picks)
+
+
+def clear():
+    session.pop("deal", None)
+
+
+class PickError(ValueError):
+    """A pick the rules refuse; the message is for the user."""
+
+
+def toggle_pick(deal, slot):
+    """Pick a slot, or un-pick it if it was picked. Raises PickError for a refused pick."""
+    from flask_babel import gettext as _
+
+    if slot in deal.picks:
+        deal.picks.remove(slot)
+    elif not 0 <= slot < len(deal.cards):
+        raise PickError(_("없는 자리의 카드예요. 다시 골라 주세요."))
+    elif len(deal.picks) >= PICK_COUNT:
+        raise PickError(_("카드는 다섯 장까지 고를 수 있어요. 바꾸고 싶다면 고른 카드를 한 번 더 눌러 내려놓으세요."))
+    else:
+        deal.picks.append(slot)
+    save(deal)

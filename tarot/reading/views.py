@@ -1,0 +1,186 @@
+"""Views of the reading blueprint (design section 3's /reading URLs)."""
+
+from urllib.parse import urlencode
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from .. import jobs
+from ..deck import current_deck
+from ..oracle import POSITIONS
+from ..topics import TOPICS
+from . import bp, deals, service
+from .messages import waiting_message
+
+POSITION_LABELS = {
+    "past": "과거", "present": "현재", "future": "미래", "advice1": "조언 1", "advice2": "조언 2",
+}
+
+
+def _is_htmx():
+    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+
+
+def _form_values():
+    source = request.form if request.method == "POST" else request.args
+    topic = source.get("topic", "")
+    return (topic if topic in TOPICS else ""), (source.get("concern", "") or "")[:1000]
+
+
+def _back_to_form(topic, concern):
+    query = {k: v for k, v in (("topic", topic), ("concern", concern)) if v}
+    return redirect(url_for("reading.new") + ("?" + urlencode(query) if query else ""), code=303)
+
+
+def _render_form(topic, concern, errors=None, notice=None, status=200):
+    deal = deals.current()
+    return render_template(
+        "reading/page.html",
+        topics=TOPICS, topic=topic, concern=concern, deal=deal, errors=errors or {},
+        notice=notice, positions=POSITIONS, position_labels=POSITION_LABELS,
+        concern_max=service.CONCERN_MAX,
+        limit_reached=current_user.is_authenticated and service.daily_limit_reached(current_user),
+    ), status
+
+
+def _render_deal(deal, notice=None, status=200):
+    return render_template(
+        "reading/_deal.html", deal=deal, notice=notice, positions=POSITIONS,
+        position_labels=POSITION_LABELS,
+    ), status
+
+
+@bp.get("/reading")
+def new():
+    """The topic and concern form with the current deal."""
+    topic, concern = _form_values()
+    return _render_form(topic, concern)
+
+
+@bp.get("/reading/signin")
+def signin():
+    """Send a visitor to sign in, coming back to this form with topic and concern kept."""
+    topic, concern = _form_values()
+    query = {k: v for k, v in (("topic", topic), ("concern", concern)) if v}
+    back = url_for("reading.new") + ("?" + urlencode(query) if query else "")
+    return redirect("/login?" + urlencode({"next": back}), code=303)
+
+
+@bp.post("/reading/deal")
+def deal():
+    """Shuffle: a new face-down deal of 30, replacing the old one and its picks."""
+    new_deal = deals.new_deal()
+    if _is_htmx():
+        return _render_deal(new_deal)
+    topic, concern = _form_values()
+    return _back_to_form(topic, concern)
+
+
+@bp.post("/reading/pick")
+def pick():
+    """Pick or un-pick a slot of the current deal."""
+    topic, concern = _form_values()
+    current = deals.current()
+    notice = None
+    status = 200
+    if not current_user.is_authenticated:
+        notice = _("카드를 고르려면 먼저 로그인해 주세요.")
+        status = 401
+    elif current is None:
+        notice = _("먼저 카드를 섞어 주세요.")
+        status = 409
+    else:
+        try:
+            slot = int(request.form.get("slot", ""))
+            deals.toggle_pick(current, slot)
+        except ValueError as exc:
+            notice = str(exc) if isinstance(exc, deals.PickError) else _("없는 자리의 카드예요. 다시 골라 주세요.")
+            status = 422
+    if _is_htmx():
+        return _render_deal(current, notice, status)
+    if notice:
+        flash(notice, "error")
+    return _back_to_form(topic, concern)
+
+
+@bp.post("/reading")
+def create():
+    """Create the reading from the picked cards → 303 to its page."""
+    topic, concern = _form_values()
+    if not current_user.is_authenticated:
+        flash(_("운세를 보려면 먼저 로그인해 주세요."), "error")
+        return redirect(url_for("reading.signin", topic=topic, concern=concern), code=303)
+    try:
+        topic, concern = service.validate_form(request.form.get("topic"), request.form.get("concern"))
+    except service.ReadingFormError as exc:
+        return _render_form(topic, concern, errors=exc.errors, status=422)
+    current = deals.current()
+    if current is None or not current.complete:
+        earlier = service.find_by_request_key(current_user, request.form.get("deal_id", ""))
+        if earlier:  # the same form sent twice: the first already made the reading
+            return redirect(url_for("reading.show", public_id=earlier.public_id), code=303)
+        return _render_form(topic, concern, errors={"cards": _("카드 다섯 장을 골라 주세요.")}, status=422)
+    if service.daily_limit_reached(current_user):
+        return _render_form(topic, concern, notice="limit", status=429)
+    reading = service.create_reading(current_user, topic, concern, current, str(get_locale() or "ko"))
+    deals.clear()
+    return redirect(url_for("reading.show", public_id=reading.public_id), code=303)
+
+
+def _cards_of(reading):
+    deck = current_deck()
+    return [
+        {"card": deck[c["card"]], "reversed": c["reversed"], "position": c["position"]}
+        for c in reading.cards
+    ]
+
+
+@bp.get("/reading/<public_id>")
+@login_required
+def show(public_id):
+    """The reading: the five cards face up and the answer area."""
+    reading = service.get_owned(public_id, current_user)
+    jobs.ensure_running(reading)
+    return render_template(
+        "reading/show.html", reading=reading, cards=_cards_of(reading),
+        position_labels=POSITION_LABELS, waiting=waiting_message(),
+    )
+
+
+@bp.get("/reading/<public_id>/answer")
+@login_required
+def answer(public_id):
+    """The answer partial; it polls itself until the reading is done or failed."""
+    reading = service.get_owned(public_id, current_user)
+    jobs.ensure_running(reading)
+    return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
+
+
+@bp.post("/reading/<public_id>/save")
+@login_required
+def save(public_id):
+    """Put the finished reading in the archive."""
+    reading = service.get_owned(public_id, current_user)
+    if not reading.finished or reading.answer is None:
+        message, status = _("풀이가 끝난 뒤에 저장할 수 있어요."), 409
+    elif service.save_reading(reading):
+        message, status = _("보관함에 저장했어요 😊"), 200
+    else:
+        message, status = _("이미 저장된 결과예요 🃏"), 200
+    if _is_htmx():
+        return render_template("reading/_save.html", reading=reading, message=message), status
+    flash(message, "success" if status == 200 else "error")
+    return redirect(url_for("reading.show", public_id=public_id), code=303)
+
+
+@bp.post("/reading/<public_id>/retry")
+@login_required
+def retry(public_id):
+    """Start a failed reading again."""
+    reading = service.get_owned(public_id, current_user)
+    service.retry_reading(reading)
+    if _is_htmx():
+        return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
+    return redirect(url_for("reading.show", public_id=public_id), code=303)

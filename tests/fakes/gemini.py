@@ -1,0 +1,188 @@
+"""A fake Gemini API on 127.0.0.1 that speaks the REST protocol google-genai uses.
+
+It serves ``POST /v1beta/models/<model>:generateContent`` and
+``:streamGenerateContent?alt=sse``. Each request takes the next scripted behaviour from
+``script`` (the last one repeats): a streamed answer, an HTTP error, a hang, a dropped
+connection, a safety block or garbage. Every request is recorded for assertions.
+"""
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Answer:
+    """Stream ``chunks`` of text, waiting ``first_delay`` then ``delay`` between chunks."""
+
+    chunks: list
+    first_delay: float = 0.0
+    delay: float = 0.0
+
+
+@dataclass
+class Error:
+    code: int
+    status: str = "INTERNAL"
+    message: str = "fake error"
+
+
+@dataclass
+class Hang:
+    seconds: float = 30.0
+
+
+@dataclass
+class Drop:
+    """Send ``chunks`` and then cut the connection without ending the stream."""
+
+    chunks: list = field(default_factory=lambda: ["[[greeting]]\n안녕하세요, "])
+
+
+@dataclass
+class Blocked:
+    """A safety block: in the prompt feedback, or as the candidate's finish reason."""
+
+    where: str = "prompt"
+
+
+@dataclass
+class Garbage:
+    body: str = "data: {not json at all\r\n\r\n"
+
+
+SIX_PART_ANSWER = [
+    "[[greeting]]\n안녕하세요, 오늘도 와 주셨네요. ",
+    "차 한 잔 하면서 천천히 볼게요.\n\n[[past]]\n과거 자리의 카드는 지나온 시간을 말해요. ",
+    "그때의 선택이 지금을 만들었어요.\n\n[[present]]\n지금은 마음을 정리하는 때예요.\n\n",
+    "[[future]]\n앞으로는 천천히 길이 열릴 거예요.\n\n[[advice]]\n오늘 작은 일부터 시작해 보세요.\n\n",
+    "[[conclusion]]\n다 잘될 거예요. 또 들러 주세요.",
+]
+
+
+class FakeGemini:
+    """Run with ``with FakeGemini() as fake:``; point GEMINI_BASE_URL at ``fake.url``."""
+
+    def __init__(self, script=None):
+        self.script = list(script or [Answer(SIX_PART_ANSWER)])
+        self.requests = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self):
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self._server.shutdown()
+        self._server.server_close()
+
+    def next_behaviour(self):
+        with self._lock:
+            return self.script.pop(0) if len(self.script) > 1 else self.script[0]
+
+    def _handler(fake):  # noqa: N805 - the handler closes over the fake
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                fake.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                if not self.headers.get("x-goog-api-key"):
+                    return self._error(Error(401, "UNAUTHENTICATED", "API key missing"))
+                behaviour = fake.next_behaviour()
+                streaming = ":streamGenerateContent" in self.path
+                if isinstance(behaviour, Error):
+                    return self._error(behaviour)
+                if isinstance(behaviour, Hang):
+                    time.sleep(behaviour.seconds)
+                    return self._error(Error(504, "DEADLINE_EXCEEDED"))
+                if isinstance(behaviour, Blocked):
+                    if behaviour.where == "prompt":
+                        payload = {"promptFeedback": {"blockReason": "SAFETY"}}
+                    else:
+                        payload = {"candidates": [{"finishReason": "SAFETY", "index": 0}]}
+                    return self._events([payload]) if streaming else self._json(payload)
+                if isinstance(behaviour, Garbage):
+                    return self._raw(behaviour.body)
+                if isinstance(behaviour, Drop):
+                    self._start_stream()
+                    for text in behaviour.chunks:
+                        self._send_event(_chunk(text))
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+                    self.close_connection = True
+                    return None
+                if streaming:
+                    return self._stream(behaviour)
+                time.sleep(behaviour.first_delay)
+                return self._json(_chunk("".join(behaviour.chunks), finish=True))
+
+            def _error(self, error):
+                data = json.dumps(
+                    {"error": {"code": error.code, "message": error.message, "status": error.status}}
+                ).encode()
+                self.send_response(error.code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _json(self, payload):
+                data = json.dumps(payload).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _raw(self, text):
+                self._start_stream()
+                self.wfile.write(text.encode())
+                self.wfile.flush()
+                self.close_connection = True
+
+            def _start_stream(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.close_connection = True
+
+            def _send_event(self, payload):
+                self.wfile.write(b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\r\n\r\n")
+                self.wfile.flush()
+
+            def _events(self, payloads):
+                self._start_stream()
+                for payload in payloads:
+                    self._send_event(payload)
+
+            def _stream(self, answer):
+                self._start_stream()
+                time.sleep(answer.first_delay)
+                for index, text in enumerate(answer.chunks):
+                    if index:
+                        time.sleep(answer.delay)
+                    self._send_event(_chunk(text, finish=index == len(answer.chunks) - 1))
+
+        return Handler
+
+
+def _chunk(text, finish=False):
+    candidate = {"content": {"parts": [{"text": text}], "role": "model"}, "index": 0}
+    if finish:
+        candidate["finishReason"] = "STOP"
+    return {
+        "candidates": [candidate],
+        "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5},
+        "modelVersion": "gemini-2.5-flash",
+    }

@@ -1,0 +1,48 @@
+"""Small helpers shared by tests: users, signing in, waiting for jobs."""
+
+import time
+
+from tarot.extensions import db
+from tarot.models import Reading, User
+
+
+def make_user(app, nickname="홍차밀크티12345", provider="demo", provider_user_id=None):
+    """Create a user row and return its id."""
+    with app.app_context():
+        user = User(
+            provider=provider,
+            provider_user_id=provider_user_id or nickname,
+            nickname=nickname,
+        )
+        db.session.add(user)
+        db.session.commit()
+        return user.id
+
+
+def login(client, app, user_id):
+    """Sign the test client in as the user, the way Flask-Login's session looks after login."""
+    from flask_login.utils import _create_identifier
+
+    with app.app_context():
+        token = db.session.get(User, user_id).session_token
+    with app.test_request_context(environ_base=client.environ_base):
+        identifier = _create_identifier()
+    with client.session_transaction() as sess:
+        sess["_user_id"] = token
+        sess["_fresh"] = True
+        sess["_id"] = identifier
+
+
+def wait_for_reading(app, public_id, statuses=("done", "failed"), timeout=15.0, client=None):
+    """Poll (through the answer URL when a client is given) until the reading finishes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if client is not None:
+            client.get(f"/reading/{public_id}/answer")
+        with app.app_context():
+            reading = db.session.execute(db.select(Reading).filter_by(public_id=public_id)).scalar_one()
+            if reading.status in statuses:
+                db.session.expunge(reading)
+                return reading
+        time.sleep(0.05)
+    raise AssertionError(f"reading {public_id} did not reach {statuses} in {timeout}s")

@@ -139,7 +139,7 @@ class _Korean(_Writer):
         a1 = first.card.t("ko")["advice"]
         a2 = second.card.t("ko")["advice"]
         return " ".join((
-            f"첫 번째 조언 카드는 {n1}({o1})예요. {a1}",
+            f"첫 번째 조언 카드는 {n1}, {o1}이에요. {a1}",
             self.meaning(first),
             f"두 번째 조언 카드 {josa(n2, '은', '는')} {o2}으로 나와 이렇게 덧붙여요. {a2}",
             self.pick((

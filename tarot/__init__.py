@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, i18n, security, text
+from . import assets, database, i18n, security, text  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate, oauth
 from .i18n import select_locale, select_timezone

@@ -25,9 +25,10 @@ DEMO_PROFILE = Profile(provider="demo", provider_user_id="demo", nickname="ë°ëª
 # Bidirectional overrides and isolates can make a name display as something else.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 FORBIDDEN_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn", "Zl", "Zp"})
-# Marks that must not be left dangling at the end of a shortened name.
-TRAILING_JOINERS = frozenset({"Mn", "Me", "Mc"})
-ZERO_WIDTH_JOINERS = frozenset("\u200c\u200d\ufe0e\ufe0f")
+# What continues the character before it (accents, joiners, emoji variation selectors).
+COMBINING_CATEGORIES = frozenset({"Mn", "Me", "Mc"})
+ZWJ = "\u200d"
+CLUSTER_JOINERS = frozenset("\u200c\u200d\ufe0e\ufe0f")
 
 
 class NicknameError(ValueError):
@@ -53,17 +54,33 @@ def provider_nickname(raw):
     """
     if not isinstance(raw, str):
         return None
-    text = unicodedata.normalize("NFC", raw)
-    text = "".join(ch for ch in text if not _forbidden(ch))
-    text = " ".join(text.split())
-    if len(text) > NICKNAME_MAX:
-        text = text[:NICKNAME_MAX]
-        while text and (
-            unicodedata.category(text[-1]) in TRAILING_JOINERS or text[-1] in ZERO_WIDTH_JOINERS
-        ):
-            text = text[:-1]
-        text = text.rstrip()
-    return text or None
+    text = " ".join(unicodedata.normalize("NFC", raw).split())
+    text = "".join(ch for ch in text if not _forbidden(ch)).strip()
+    return _shorten(text, NICKNAME_MAX) or None
+
+
+def _shorten(text, limit):
+    """Cut ``text`` to ``limit`` characters, never through the middle of a character cluster."""
+    if len(text) <= limit:
+        return text
+    end = limit
+    while end > 0 and _joins_previous(text[end - 1], text[end]):
+        end -= 1
+    return text[:end].rstrip()
+
+
+def _joins_previous(before, ch):
+    """True when ``ch`` belongs to the same visible character as ``before``."""
+    return (
+        unicodedata.category(ch) in COMBINING_CATEGORIES
+        or ch in CLUSTER_JOINERS
+        or before == ZWJ
+        or (_regional_indicator(before) and _regional_indicator(ch))
+    )
+
+
+def _regional_indicator(ch):
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
 def checked_nickname(raw):
@@ -96,7 +113,8 @@ def sign_in_account(profile):
     """The user for this provider account, created on the first sign-in.
 
     Accounts are keyed by (provider, provider user id) only, never by e-mail. Every sign-in
-    refreshes the avatar and e-mail from the provider and starts a new session token.
+    refreshes the avatar and e-mail from the provider. The session token is kept, so signing
+    in on a phone does not sign the laptop out; logout changes it (end_all_sessions).
     """
     for _attempt in range(2):
         user = _find(profile.provider, profile.provider_user_id)
@@ -110,7 +128,6 @@ def sign_in_account(profile):
         user.avatar_url = profile.avatar_url
         user.email = profile.email
         user.last_login_at = utcnow()
-        user.session_token = new_session_token()
         try:
             db.session.commit()
         except IntegrityError:

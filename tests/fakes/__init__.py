@@ -7,14 +7,23 @@ so the project's real client code talks to it over real HTTP.
 import threading
 from contextlib import contextmanager
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+
+class QuietHandler(WSGIRequestHandler):
+    """Keeps test output free of one access-log line per request."""
+
+    def log_request(self, code="-", size="-"):
+        pass
 
 
 class ServedApp:
     """A WSGI app served on 127.0.0.1:<free port> by a threaded werkzeug server."""
 
     def __init__(self, wsgi_app):
-        self._server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
+        self._server = make_server(
+            "127.0.0.1", 0, wsgi_app, threaded=True, request_handler=QuietHandler
+        )
         self.port = self._server.server_port
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(

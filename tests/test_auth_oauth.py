@@ -169,7 +169,7 @@ def test_a_profile_without_an_id_creates_nothing(app, client, kakao):
     response = sign_in(client, "/login/kakao")
     assert response.location.startswith("/login")
     assert user_count(app) == 0
-    assert any("카카오 로그인 서버와 연결하지 못했어요" in m for m in flashes(client))
+    assert any("카카오 로그인을 마치지 못했어요" in m for m in flashes(client))
 
 
 # --- GitHub ------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ def test_github_bad_code_answer_is_a_clear_message(app, client, github):
     assert urlsplit(response.location).path == "/login"
     assert parse_qs(urlsplit(response.location).query)["next"] == ["/guide"]
     assert user_count(app) == 0
-    assert any("GitHub 로그인 서버와 연결하지 못했어요" in m for m in flashes(client))
+    assert any("GitHub 로그인을 마치지 못했어요" in m for m in flashes(client))
 
 
 # --- Google ------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def test_google_rejects_a_forged_or_replayed_id_token(app, client, google, fault
     assert urlsplit(response.location).path == "/login"
     assert user_count(app) == 0
     assert signed_in_token(client) is None
-    assert any("Google 로그인 서버와 연결하지 못했어요" in m for m in flashes(client))
+    assert any("Google 로그인을 마치지 못했어요" in m for m in flashes(client))
 
 
 def test_google_without_a_name_gets_a_random_nickname(app, client, google):
@@ -307,7 +307,7 @@ def test_a_slow_token_endpoint_times_out_cleanly(make_app, kakao):
     assert elapsed < 5
     assert urlsplit(response.location).path == "/login"
     assert user_count(app) == 0
-    assert any("카카오 로그인 서버와 연결하지 못했어요" in m for m in flashes(client))
+    assert any("카카오 서버와 연결이 원활하지 않아요" in m for m in flashes(client))
 
 
 def test_an_unreachable_discovery_document_is_a_message_not_a_500(make_app):
@@ -320,7 +320,7 @@ def test_an_unreachable_discovery_document_is_a_message_not_a_500(make_app):
     response = client.get("/login/google")
     assert response.status_code == 302
     assert urlsplit(response.location).path == "/login"
-    assert any("Google 로그인 서버와 연결하지 못했어요" in m for m in flashes(client))
+    assert any("Google 서버와 연결이 원활하지 않아요" in m for m in flashes(client))
 
 
 # --- Sessions and redirects ------------------------------------------------------------------

@@ -1,5 +1,8 @@
 """Views of the auth blueprint."""
 
+from datetime import date
+
+import requests
 from authlib.integrations.base_client import MismatchingStateError, OAuthError
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -14,7 +17,7 @@ from .providers import SIGN_IN_ERRORS
 
 SIGN_IN_LIMIT = "10 per minute;60 per hour"
 NEXT_KEY = "auth_next"
-POLICY_DATE = "2026년 11월 26일"
+POLICY_DATE = date(2026, 11, 26)  # when /privacy and /terms last changed
 PROVIDER_NAMES = {
     "kakao": _l("카카오"),
     "github": "GitHub",
@@ -63,9 +66,9 @@ def start(provider):
         return client.authorize_redirect(
             url_for("auth.callback", provider=provider, _external=True)
         )
-    except SIGN_IN_ERRORS:
+    except SIGN_IN_ERRORS as exc:
         current_app.logger.warning("%s: could not start sign-in", provider, exc_info=True)
-        return _back_to_login(_unreachable_message(provider), next_url)
+        return _back_to_login(_failure_message(provider, exc), next_url)
 
 
 @bp.get("/auth/<provider>/callback")
@@ -84,13 +87,13 @@ def callback(provider):
     except OAuthError as exc:
         if exc.error != "access_denied":
             current_app.logger.warning("%s: sign-in refused: %s", provider, exc.error)
-            return _back_to_login(_unreachable_message(provider), next_url)
+            return _back_to_login(_failure_message(provider, exc), next_url)
         return _back_to_login(
             _("로그인을 취소하셨어요. 마음이 바뀌면 언제든 다시 시도해 주세요."), next_url
         )
-    except SIGN_IN_ERRORS:
+    except SIGN_IN_ERRORS as exc:
         current_app.logger.warning("%s: sign-in failed", provider, exc_info=True)
-        return _back_to_login(_unreachable_message(provider), next_url)
+        return _back_to_login(_failure_message(provider, exc), next_url)
     return _finish_sign_in(accounts.sign_in_account(profile), next_url)
 
 
@@ -117,11 +120,11 @@ def _back_to_login(message, next_url):
     return redirect(url_for("auth.login", next=next_url))
 
 
-def _unreachable_message(provider):
-    return _(
-        "%(provider)s 로그인 서버와 연결하지 못했어요. 잠시 뒤 다시 시도해 주세요.",
-        provider=PROVIDER_NAMES.get(provider, provider),
-    )
+def _failure_message(provider, error):
+    name = PROVIDER_NAMES.get(provider, provider)
+    if isinstance(error, requests.RequestException):
+        return _("%(provider)s 서버와 연결이 원활하지 않아요. 잠시 뒤 다시 시도해 주세요.", provider=name)
+    return _("%(provider)s 로그인을 마치지 못했어요. 잠시 뒤 다시 시도해 주세요.", provider=name)
 
 
 @bp.post("/logout")

@@ -139,6 +139,7 @@ def sign_in_account(profile):
 
 
 def new_session_token():
+    """A fresh random session token (the user's Flask-Login id)."""
     return secrets.token_hex(16)
 
 

@@ -100,6 +100,7 @@ def run_migrations_online():
             # Batch migrations copy and drop tables; with foreign keys enforced that drop
             # would cascade into the readings. Alembic's advice: switch them off here.
             connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

@@ -7,7 +7,7 @@ from flask import Flask
 
 from . import assets, database, i18n, security, text  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
-from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate, oauth
+from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 from .i18n import select_locale, select_timezone
 
 BLUEPRINTS = ("main", "auth", "guide", "reading", "archive", "map", "pwa")
@@ -53,7 +53,6 @@ def _init_extensions(app):
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     cache.init_app(app)
     limiter.init_app(app)
-    oauth.init_app(app)
     login_manager.init_app(app)
     login_manager.session_protection = "strong"
     login_manager.login_view = "auth.login"

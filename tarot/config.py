@@ -104,6 +104,7 @@ def load_settings(instance_path, env=None):
         "GOOGLE_DISCOVERY_URL": env.get("GOOGLE_DISCOVERY_URL")
         or "https://accounts.google.com/.well-known/openid-configuration",
         "DEMO_LOGIN": demo_login,
+        "CONTACT_EMAIL": env.get("TAROT_CONTACT_EMAIL") or None,
         "KAKAO_MAP_JS_KEY": env.get("KAKAO_MAP_JS_KEY") or None,
         "KAKAO_REST_API_KEY": env.get("KAKAO_REST_API_KEY") or None,
         "KAKAO_LOCAL_URL": env.get("KAKAO_LOCAL_URL") or "https://dapi.kakao.com",

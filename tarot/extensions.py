@@ -1,6 +1,5 @@
 """Flask extensions, created once here and bound to the app in create_app()."""
 
-from authlib.integrations.flask_client import OAuth
 from flask_babel import Babel
 from flask_caching import Cache
 from flask_limiter import Limiter
@@ -24,7 +23,6 @@ db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
-oauth = OAuth()
 babel = Babel()
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -45,10 +45,10 @@ def _render_form(topic, concern, errors=None, notice=None, status=200):
     ), status
 
 
-def _render_deal(deal, notice=None, status=200):
+def _render_deal(deal, notice=None, status=200, fresh=False):
     return render_template(
         "reading/_deal.html", deal=deal, notice=notice, positions=POSITIONS,
-        position_labels=POSITION_LABELS,
+        position_labels=POSITION_LABELS, fresh=fresh,
     ), status
 
 
@@ -73,7 +73,7 @@ def deal():
     """Shuffle: a new face-down deal of 30, replacing the old one and its picks."""
     new_deal = deals.new_deal()
     if _is_htmx():
-        return _render_deal(new_deal)
+        return _render_deal(new_deal, fresh=True)
     topic, concern = _form_values()
     return _back_to_form(topic, concern)
 

@@ -41,8 +41,22 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # only nginx can reach the app's port.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
+# gunicorn 25.1+ opens a control socket under $HOME for gunicornc; the image's home is
+# read-only and nothing here uses it (stop and reload with signals, as compose does).
+control_socket_disable = True
+
 # Heartbeat files on a RAM disk: a container's overlay file system can stall them.
 # (gunicorn makes them with mkstemp, so a shared directory is safe.)
 SHM = "/dev/shm"  # noqa: S108
 if os.path.isdir(SHM):
     worker_tmp_dir = SHM
+
+
+def post_worker_init(worker):
+    """Import the Gemini client while the worker boots, not inside a reading's lease.
+
+    The import takes a second or more; on the first reading of a fresh worker it would
+    otherwise eat into the lease before the job's first write.
+    """
+    if os.environ.get("GEMINI_API_KEY"):
+        import tarot.oracle.gemini  # noqa: F401

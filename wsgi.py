@@ -1,4 +1,4 @@
-"""WSGI entry point for gunicorn: `gunicorn wsgi:app`."""
+"""WSGI entry point for gunicorn: `gunicorn --config gunicorn.conf.py wsgi:app`."""
 
 from tarot import create_app
 

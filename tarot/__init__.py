@@ -4,8 +4,9 @@ import os
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, database, i18n, security, text  # noqa: F401 - database sets engine pragmas
+from . import assets, database, i18n, logs, security, text  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 from .i18n import select_locale, select_timezone
@@ -30,6 +31,8 @@ def create_app(config=None):
     if config:
         app.config.from_mapping(config)
 
+    _trust_proxies(app)
+    logs.init_app(app)
     _init_extensions(app)
     _register_blueprints(app)
     security.init_app(app)
@@ -44,6 +47,17 @@ def create_app(config=None):
     if app.config["AUTO_MIGRATE"]:
         commands.upgrade_embedded_database(app)
     return app
+
+
+def _trust_proxies(app):
+    """Behind nginx, take the client's address, scheme, host and port from its headers.
+
+    PROXY_COUNT is how many proxies stand in front (1 with the shipped nginx); 0 trusts none,
+    so a visitor reaching gunicorn directly cannot forge an address.
+    """
+    count = app.config["PROXY_COUNT"]
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_port=count)
 
 
 def _init_extensions(app):

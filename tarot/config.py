@@ -111,6 +111,10 @@ def load_settings(instance_path, env=None):
         "OVERPASS_URL": env.get("OVERPASS_URL") or "https://overpass-api.de/api/interpreter",
         "OUTBOUND_TIMEOUT": _int(env, "OUTBOUND_TIMEOUT", 8),
         "REDIS_URL": env.get("REDIS_URL") or None,
+        "REDIS_KEY_PREFIX": env.get("REDIS_KEY_PREFIX") or "tarot",
+        "PROXY_COUNT": _int(env, "TAROT_PROXY_COUNT", 0),
+        "READING_LEASE_SECONDS": _int(env, "READING_LEASE_SECONDS", 30),
+        "READING_RATE_LIMIT": env.get("READING_RATE_LIMIT") or "20 per minute",
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
         "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
@@ -121,6 +125,8 @@ def load_settings(instance_path, env=None):
         settings[f"{key}_CLIENT_SECRET"] = env.get(f"{key}_CLIENT_SECRET") or None
     redis_url = settings["REDIS_URL"]
     settings["RATELIMIT_STORAGE_URI"] = redis_url or "memory://"
+    settings["RATELIMIT_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"]
+    settings["CACHE_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"] + ":"
     settings["CACHE_TYPE"] = "RedisCache" if redis_url else "SimpleCache"
     if redis_url:
         settings["CACHE_REDIS_URL"] = redis_url

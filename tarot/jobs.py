@@ -26,7 +26,6 @@ from .oracle.sections import parse_answer
 
 log = logging.getLogger(__name__)
 
-LEASE_SECONDS = 30
 START_GRACE_SECONDS = 10  # a new row is reserved this long for the job its request started
 MAX_CLAIMS = 5  # takeovers included; a reading that keeps killing workers ends as failed
 ROUND = 10  # a user's retry starts a new round of claims; the counter never goes back
@@ -100,7 +99,7 @@ def _claim(reading_id):
         .values(
             status=ReadingStatus.RUNNING,
             attempts=Reading.attempts + 1,
-            lease_until=now + timedelta(seconds=LEASE_SECONDS),
+            lease_until=now + _lease_length(),
             started_at=now,
             partial_text="",
             error_kind=None,
@@ -206,8 +205,14 @@ class _LeaseLost(Exception):
     pass
 
 
+def _lease_length():
+    # READING_LEASE_SECONDS must outlast the longest pause between two writes (the model's
+    # first token included), or a live job is taken over by a poll.
+    return timedelta(seconds=current_app.config["READING_LEASE_SECONDS"])
+
+
 def _lease():
-    return utcnow() + timedelta(seconds=LEASE_SECONDS)
+    return utcnow() + _lease_length()
 
 
 def _interpret_once(reading_id, token, interpreter, request):

@@ -2,13 +2,14 @@
 
 from urllib.parse import urlencode
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import jobs
 from ..deck import current_deck
+from ..extensions import limiter
 from ..oracle import POSITIONS
 from ..topics import TOPICS
 from . import bp, deals, service
@@ -106,6 +107,7 @@ def pick():
 
 
 @bp.post("/reading")
+@limiter.limit(lambda: current_app.config["READING_RATE_LIMIT"])
 def create():
     """Create the reading from the picked cards → 303 to its page."""
     topic, concern = _form_values()

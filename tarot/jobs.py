@@ -165,8 +165,45 @@ def run(reading_id):
         return
     request = build_request(reading)
     interpreter = get_interpreter()
-    with force_locale(request.lang):
+    with force_locale(request.lang), _Heartbeat(reading_id, token):
         _interpret_with_retries(reading, token, interpreter, request)
+
+
+class _Heartbeat:
+    """Renew the lease while the job waits: for the model's first token, or a retry's backoff.
+
+    Without it a slow first token (thinking models take a while) would look like a dead
+    worker, and a poll elsewhere would start the same reading twice.
+    """
+
+    def __init__(self, reading_id, token):
+        self.app = current_app._get_current_object()
+        self.reading_id = reading_id
+        self.token = token
+        self.interval = self.app.config["READING_LEASE_SECONDS"] / 3
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, daemon=True, name="reading-lease")
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopped.set()
+        self.thread.join(timeout=5)
+
+    def _beat(self):
+        while not self.stopped.wait(self.interval):
+            with self.app.app_context():
+                try:
+                    held = _write(self.reading_id, self.token, lease_until=_lease())
+                except Exception:  # noqa: BLE001 - a missed beat is retried on the next one
+                    log.warning("reading %s: lease renewal failed", self.reading_id, exc_info=True)
+                    held = True
+                finally:
+                    db.session.remove()
+            if not held:
+                return
 
 
 def _interpret_with_retries(reading, token, interpreter, request):
@@ -206,8 +243,8 @@ class _LeaseLost(Exception):
 
 
 def _lease_length():
-    # READING_LEASE_SECONDS must outlast the longest pause between two writes (the model's
-    # first token included), or a live job is taken over by a poll.
+    # A live job renews its lease every third of this (see _Heartbeat); a dead one's lease
+    # runs out within READING_LEASE_SECONDS and the next poll takes the reading over.
     return timedelta(seconds=current_app.config["READING_LEASE_SECONDS"])
 
 

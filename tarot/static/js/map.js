@@ -49,6 +49,14 @@
         riseOnHover: true
       });
       marker.on("click", function () { onPick(number - 1, marker.getElement()); });
+      // Leaflet gives markers role=button and focus but only popups answer Enter; so do we.
+      marker.on("keydown", function (event) {
+        var key = event.originalEvent.key;
+        if (key === "Enter" || key === " ") {
+          event.originalEvent.preventDefault();
+          onPick(number - 1, marker.getElement());
+        }
+      });
       return marker;
     }
 

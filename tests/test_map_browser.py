@@ -235,6 +235,22 @@ def test_kakao_sdk_failing_to_load_leaves_a_working_list(browser, make_app, serv
             context.close()
 
 
+def test_boosted_navigation_away_and_back(browser, site):
+    context, page = open_map(browser, site, geolocation=HONGDAE)
+    try:
+        page.wait_for_selector(".shop-item")
+        page.click(".nav-menu a[href='/reading']")  # boosted: the body is swapped, the map torn down
+        page.wait_for_url("**/reading")
+        assert page.locator(".leaflet-container").count() == 0
+        page.go_back()  # htmx restores /map from the server; the map starts again
+        page.wait_for_selector(".shop-item")
+        assert page.locator(".leaflet-container").count() == 1
+        assert page.locator(".shop-pin").count() == page.locator(".shop-item").count()
+        assert page.errors == []
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_page_explains(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -109,6 +109,7 @@ def load_settings(instance_path, env=None):
         "KAKAO_REST_API_KEY": env.get("KAKAO_REST_API_KEY") or None,
         "KAKAO_LOCAL_URL": env.get("KAKAO_LOCAL_URL") or "https://dapi.kakao.com",
         "OVERPASS_URL": env.get("OVERPASS_URL") or "https://overpass-api.de/api/interpreter",
+        "MAP_TILE_URL": env.get("MAP_TILE_URL") or "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "OUTBOUND_TIMEOUT": _int(env, "OUTBOUND_TIMEOUT", 8),
         "REDIS_URL": env.get("REDIS_URL") or None,
         "REDIS_KEY_PREFIX": env.get("REDIS_KEY_PREFIX") or "tarot",

@@ -5,13 +5,19 @@ import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, Index, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Index, UniqueConstraint
+from sqlalchemy.dialects import mysql
 
 from .extensions import db
 
 NICKNAME_MAX = 40
 # Korean text and emoji need 4-byte UTF-8 on MySQL/MariaDB (the migrations say the same).
 MYSQL_TABLE = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
+
+
+# MySQL/MariaDB DATETIME drops fractions of a second unless asked for them; leases of a
+# few seconds and the archive's newest-first order need them (migration 0002).
+Timestamp = DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 
 
 def utcnow():
@@ -37,8 +43,8 @@ class User(UserMixin, db.Model):
     locale = db.Column(db.String(8))
     # Changing this token logs out every session of the user (Flask-Login id).
     session_token = db.Column(db.String(64), nullable=False, default=lambda: secrets.token_hex(16))
-    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
-    last_login_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    created_at = db.Column(Timestamp, nullable=False, default=utcnow)
+    last_login_at = db.Column(Timestamp, nullable=False, default=utcnow)
 
     readings = db.relationship(
         "Reading", back_populates="user", cascade="all, delete-orphan", passive_deletes=True
@@ -86,11 +92,11 @@ class Reading(db.Model):
     model = db.Column(db.String(64))
     error_kind = db.Column(db.String(32))
     attempts = db.Column(db.Integer, nullable=False, default=0)
-    lease_until = db.Column(db.DateTime)
-    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
-    started_at = db.Column(db.DateTime)
-    finished_at = db.Column(db.DateTime)
-    saved_at = db.Column(db.DateTime)
+    lease_until = db.Column(Timestamp)
+    created_at = db.Column(Timestamp, nullable=False, default=utcnow)
+    started_at = db.Column(Timestamp)
+    finished_at = db.Column(Timestamp)
+    saved_at = db.Column(Timestamp)
 
     user = db.relationship("User", back_populates="readings")
 

@@ -57,3 +57,24 @@ def test_korean_text_and_emoji_round_trip(app):
         stored = db.session.get(Reading, reading.id)
         assert stored.concern == "그 사람 마음이 궁금해요 💌🃏"
         assert stored.user.nickname == "웃고있는밀크티48213 🍵"
+
+
+def test_timestamps_keep_fractions_of_a_second(app):
+    """Leases last seconds: a database that rounds to whole seconds would cut them short."""
+    from datetime import datetime
+
+    from tarot.models import Reading, User
+
+    moment = datetime(2026, 11, 27, 9, 30, 15, 987654)
+    with app.app_context():
+        user = User(provider="demo", provider_user_id="fractions", nickname="초침")
+        db.session.add(user)
+        db.session.flush()
+        reading = Reading(user=user, topic="love", concern="", lease_until=moment, saved_at=moment,
+                          cards=[{"card": 0, "reversed": False, "position": "past"}])
+        db.session.add(reading)
+        db.session.commit()
+        db.session.expire_all()
+        stored = db.session.get(Reading, reading.id)
+        assert stored.lease_until == moment
+        assert stored.saved_at == moment

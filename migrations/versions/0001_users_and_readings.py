@@ -70,11 +70,7 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('readings', schema=None) as batch_op:
-        batch_op.drop_index('ix_readings_user_topic_saved')
-        batch_op.drop_index('ix_readings_user_saved')
-        batch_op.drop_index(batch_op.f('ix_readings_user_id'))
-        batch_op.drop_index('ix_readings_saved_created')
-
+    # Dropping the table drops its indexes; dropping them one by one first fails on
+    # MariaDB, which will not drop the index its foreign key uses.
     op.drop_table('readings')
     op.drop_table('users')

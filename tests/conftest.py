@@ -10,6 +10,9 @@ from tarot.extensions import db
 
 SERVER_URL = os.environ.get("DATABASE_URL")
 
+# live_server, browser and page for browser tests (tests/browser_support.py).
+pytest_plugins = ["tests.browser_support"]
+
 
 def _test_database_url(tmp_path_factory):
     """The suite's database: DATABASE_URL when given (e.g. MariaDB), else a SQLite file."""

@@ -1,9 +1,11 @@
 """Guide pages are the same for every visitor: render once per deck and locale, serve bytes.
 
 A page is kept as bytes when the request is shared: nobody signed in, no flashed message
-waiting and no query string, so the page cannot differ from anyone else's. Signed-in
-visitors see their own header, so their pages are rendered each time and marked private.
-Both answer conditional requests (ETag, Last-Modified) with 304.
+waiting and no query string, so the page cannot differ from anyone else's. Such pages carry
+ETag and Last-Modified, are public for five minutes (then served stale while revalidating),
+and conditional requests get 304. Signed-in visitors see their own header and a CSRF token
+that changes with every render, so their pages are rendered each time, private, and never
+stored without asking again.
 """
 
 import hashlib
@@ -65,7 +67,6 @@ def page_response(name, render):
         response.headers["Cache-Control"] = PUBLIC_CACHE
     else:
         response = make_response(render())
-        response.add_etag()
         response.headers["Cache-Control"] = "private, no-cache"
     response.vary.update(("Cookie", "Accept-Language"))
     return response.make_conditional(request)

@@ -1,0 +1,65 @@
+"""Browser tests: the app served live on 127.0.0.1 and headless Chromium through Playwright.
+
+tests/conftest.py registers these fixtures for every test module; mark browser tests
+``pytestmark = pytest.mark.browser``.
+
+``live_server`` serves the module's ``app`` fixture (define ``app`` in the module to change
+settings) and has ``.url``. ``page`` is a fresh 1280x900 page in its own browser context;
+``console_errors(page)`` starts collecting the page's console errors (CSP violations among
+them). Without /usr/bin/chromium the tests are skipped, saying so.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from tests.fakes import serve
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def live_server(app):
+    """The ``app`` fixture served by a threaded werkzeug server on 127.0.0.1:<free port>."""
+    with serve(app) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM}, which is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page (own cookies and storage) at desktop size; resize with set_viewport_size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def console_errors(page):
+    """A list that fills with the page's console errors and uncaught exceptions."""
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors

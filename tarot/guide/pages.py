@@ -5,7 +5,8 @@ waiting and no query string, so the page cannot differ from anyone else's. Such 
 ETag and Last-Modified, are public for five minutes (then served stale while revalidating),
 and conditional requests get 304. Signed-in visitors see their own header and a CSRF token
 that changes with every render, so their pages are rendered each time, private, and never
-stored without asking again.
+stored without asking again; their page's content (everything inside <main>) still comes
+from memory, so only the thin frame around it is rendered.
 """
 
 import hashlib
@@ -15,6 +16,7 @@ from pathlib import Path
 from flask import current_app, make_response, request, session
 from flask_babel import get_locale
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..deck import current_deck
 
@@ -47,6 +49,15 @@ def is_shared_request():
 
 def _etag(body):
     return hashlib.sha256(body).hexdigest()[:20]
+
+
+def cached_fragment(name, render):
+    """Page content that is the same for everyone: ``render()`` once per deck and locale."""
+    fragments = current_app.extensions.setdefault("guide_fragments", {})
+    key = (current_deck().version, str(get_locale()), name)
+    if key not in fragments:
+        fragments[key] = Markup(render())  # noqa: S704 - a rendered, autoescaped template
+    return fragments[key]
 
 
 def page_response(name, render):

@@ -2,11 +2,13 @@
 
 from flask import abort, render_template, request
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from ..deck import SUITS, TOPIC_KEYS, current_deck
 from . import bp
-from .pages import page_response
+from .pages import cached_fragment, page_response
 from .search import QUERY_MAX, search_cards
 
 SUIT_LABELS = {"wands": _l("완드"), "cups": _l("컵"), "swords": _l("소드"), "pentacles": _l("펜타클")}
@@ -52,6 +54,19 @@ def _is_htmx_partial():
     )
 
 
+def _page(template, body_template, context, cache_name=None):
+    """Render a guide page around its content; content without a cache_name is not kept."""
+
+    def body():
+        return render_template(body_template, **context)
+
+    if cache_name:
+        content = cached_fragment(cache_name, body)
+    else:
+        content = Markup(body())  # noqa: S704 - a rendered, autoescaped template
+    return render_template(template, body=content, **context)
+
+
 @bp.get("/guide")
 def index():
     """About tarot, the major table and the minor grid; with ?q= the search results too.
@@ -62,12 +77,16 @@ def index():
     deck = current_deck()
     query = request.args.get("q", "")[:QUERY_MAX]
     context = {"deck": deck, "lang": _lang(), "query": query, **_labels()}
-    if "q" in request.args:
+    searching = "q" in request.args
+    if searching:
         context["hits"] = search_cards(deck, query)
     if _is_htmx_partial():
         response = page_response("search", lambda: render_template("guide/_search.html", **context))
     else:
-        response = page_response("index", lambda: render_template("guide/page.html", **context))
+        response = page_response("index", lambda: _page(
+            "guide/page.html", "guide/_page_body.html", context,
+            cache_name=None if searching else "index",
+        ))
     response.vary.add("HX-Request")
     return response
 
@@ -80,11 +99,16 @@ def card(slug):
     if card is None:
         abort(404)
     previous, following = deck.neighbours(card)
-
-    def render():
-        return render_template(
-            "guide/card.html", deck=deck, card=card, previous=previous, following=following,
-            groups=card_groups(deck), lang=_lang(), **_labels(),
-        )
-
-    return page_response(f"card:{slug}", render)
+    lang = _lang()
+    name = card.name(lang)
+    context = {
+        "deck": deck, "card": card, "previous": previous, "following": following,
+        "groups": card_groups(deck), "lang": lang, "name": name,
+        "other_name": card.name("en" if lang != "en" else "ko"),
+        "heading": _("%(n)d번 %(name)s", n=card.number, name=name) if card.is_major else name,
+        **_labels(),
+    }
+    page_name = f"card:{slug}"
+    return page_response(page_name, lambda: _page(
+        "guide/card.html", "guide/_card_body.html", context, cache_name=page_name
+    ))

@@ -9,6 +9,7 @@ settings) and has ``.url``. ``page`` is a fresh 1280x900 page in its own browser
 them). Without /usr/bin/chromium the tests are skipped, saying so.
 """
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def console_errors(page):
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
+
+
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason=f"browser tests need Chromium at {CHROMIUM}"
+)
+
+
+@contextlib.contextmanager
+def serve_app(app):
+    """Serve ``app`` on 127.0.0.1 (a free port) in a thread; yields its base URL."""
+    with serve(app) as served:
+        yield served.url
+

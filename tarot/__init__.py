@@ -10,6 +10,7 @@ from . import assets, database, i18n, logs, security, text  # noqa: F401 - datab
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 from .i18n import select_locale, select_timezone
+from .pagecache import PublicPageCache
 
 BLUEPRINTS = ("main", "auth", "guide", "reading", "archive", "map", "pwa")
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -46,6 +47,7 @@ def create_app(config=None):
     commands.init_app(app)
     if app.config["AUTO_MIGRATE"]:
         commands.upgrade_embedded_database(app)
+    app.wsgi_app = PublicPageCache(app.wsgi_app)
     return app
 
 

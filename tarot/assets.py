@@ -4,7 +4,9 @@ import hashlib
 from functools import cache
 from pathlib import Path
 
-from flask import url_for
+from flask import request, url_for
+
+ONE_YEAR = 365 * 24 * 3600
 
 
 @cache
@@ -21,7 +23,33 @@ def static_url(filename):
     return url_for("static", filename=filename, v=version)
 
 
+def _cache_versioned_static(response):
+    """A static file asked for with its current ?v= hash never changes: cache it for a year.
+
+    Any other static request keeps Flask's default (revalidate every time), so a stale or
+    made-up version cannot pin old content in caches.
+    """
+    if request.endpoint != "static" or response.status_code not in (200, 304):
+        return response
+    from flask import current_app
+
+    filename = request.view_args.get("filename", "")
+    path = Path(current_app.static_folder) / filename
+    try:
+        current = _file_version(str(path), path.stat().st_mtime_ns)
+    except OSError:
+        return response
+    if request.args.get("v") == current:
+        response.cache_control.no_cache = None
+        response.cache_control.public = True
+        response.cache_control.max_age = ONE_YEAR
+        response.cache_control.immutable = True
+        response.headers.pop("Expires", None)
+    return response
+
+
 def init_app(app):
+    app.after_request(_cache_versioned_static)
     app.jinja_env.globals["static_url"] = static_url
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -1,0 +1,189 @@
+"""Requests per second and latency of the card guide under gunicorn (design section 8).
+
+Starts gunicorn on 127.0.0.1 (a free port) with the embedded defaults (SQLite in a
+temporary folder, no outside services), warms the pages up, then runs wrk with 20
+connections against /guide and a card page and prints req/s and p50/p95/p99 latency.
+
+    python bench/guide_rps.py                      # 2 sync workers, then 2 gthread workers
+    python bench/guide_rps.py --worker-class sync --duration 20
+    python bench/guide_rps.py --signed-in          # the per-request render of a signed-in visitor
+    python bench/guide_rps.py --cookie lang=ko     # anonymous, but past the in-memory page cache
+
+Needs wrk (https://github.com/wg/wrk) on PATH. Run from the repository root.
+"""
+
+import argparse
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PATHS = ("/guide", "/guide/cards/the-fool")
+BUDGETS = {"/guide": 1770, "/guide/cards/the-fool": 1970}
+
+# wrk prints only some percentiles; this script reports the ones the budget table uses.
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  io.write(string.format(
+    '{"requests": %d, "seconds": %.3f, "errors": %d, "non2xx": %d, "p50": %.3f, "p95": %.3f, "p99": %.3f}\\n',
+    summary.requests, summary.duration / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+BENCH_AGENT = "tarot-bench"
+# Creates a demo user and prints a signed session cookie as Flask-Login leaves it after
+# sign-in; the "strong" session protection ties it to the client address and User-Agent.
+SIGNED_IN_SETUP = f"""
+import secrets
+from flask_login.utils import _create_identifier
+from tarot import create_app
+from tarot.extensions import db
+from tarot.models import User
+app = create_app()
+with app.app_context():
+    user = User(provider="demo", provider_user_id=secrets.token_hex(8), nickname="벤치밀크티")
+    db.session.add(user)
+    db.session.commit()
+    token = user.session_token
+with app.test_request_context(environ_base={{"REMOTE_ADDR": "127.0.0.1"}}, headers={{"User-Agent": "{BENCH_AGENT}"}}):
+    session = {{"_user_id": token, "_fresh": True, "_id": _create_identifier()}}
+print(app.session_interface.get_signing_serializer(app).dumps(session))
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def session_cookie(env):
+    """A signed-in session cookie for a new demo user."""
+    output = subprocess.run(
+        [sys.executable, "-c", SIGNED_IN_SETUP], cwd=ROOT, env=env, check=True,
+        capture_output=True, text=True,
+    ).stdout
+    return output.strip().splitlines()[-1]
+
+
+def wait_until_up(url, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"gunicorn did not answer {url} within {timeout}s")
+
+
+def run_wrk(url, connections, duration, threads, cookie, script):
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "-s", script,
+        "-H", f"User-Agent: {BENCH_AGENT}", url,
+    ]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def bench(worker_class, args, env, script):
+    port = free_port()
+    command = [
+        sys.executable, "-m", "gunicorn", "wsgi:app", "--bind", f"127.0.0.1:{port}",
+        "--workers", str(args.workers), "--worker-class", worker_class, "--log-level", "warning",
+    ]
+    if worker_class == "gthread":
+        command += ["--threads", str(args.threads)]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base + "/healthz")
+        cookie = f"session={session_cookie(env)}" if args.signed_in else args.cookie
+        if args.signed_in:
+            check = urllib.request.Request(
+                base + PATHS[1], headers={"Cookie": cookie, "User-Agent": BENCH_AGENT}
+            )
+            with urllib.request.urlopen(check, timeout=5) as response:  # noqa: S310 - loopback
+                if "벤치밀크티" not in response.read().decode():
+                    raise SystemExit("the signed-in cookie did not sign in")
+        for path in PATHS:  # fill every worker's page cache before measuring
+            for _ in range(args.workers * 4):
+                urllib.request.urlopen(base + path, timeout=5).read()  # noqa: S310 - loopback
+        results = {}
+        for path in PATHS:
+            results[path] = run_wrk(base + path, args.connections, args.duration, args.wrk_threads, cookie, script)
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--worker-class", choices=("sync", "gthread"), action="append")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker")
+    parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--signed-in", action="store_true", help="send a signed-in session cookie")
+    parser.add_argument("--cookie", help="send this Cookie header (any cookie skips the page cache)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ)
+        env.update({
+            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite",
+            "SECRET_KEY": "bench-only-secret",
+            "TAROT_ENV": "development",
+        })
+        env.pop("REDIS_URL", None)
+        script = str(Path(tmp) / "report.lua")
+        Path(script).write_text(WRK_REPORT)
+
+        print(f"machine: {machine()}")
+        who = "signed in" if args.signed_in else f"anonymous, Cookie: {args.cookie or '(none)'}"
+        print(f"load: wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s, {who}")
+        for worker_class in args.worker_class or ["sync", "gthread"]:
+            label = f"{args.workers} {worker_class} workers"
+            if worker_class == "gthread":
+                label += f" × {args.threads} threads"
+            for path, r in bench(worker_class, args, env, script).items():
+                budget = BUDGETS[path]
+                verdict = "meets" if r["rps"] >= budget else "MISSES"
+                print(
+                    f"{label:28} {path:24} {r['rps']:8.0f} req/s  p50 {r['p50']:6.2f} ms  "
+                    f"p95 {r['p95']:6.2f} ms  p99 {r['p99']:6.2f} ms  errors {r['errors']}/{r['non2xx']}  "
+                    f"({verdict} {budget} req/s)"
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""An in-process cache of public pages in front of the Flask app (design section 8).
+
+Pages that are the same for everyone (the card guide) are answered from memory without
+entering Flask at all: "render once, then serve bytes". Only responses the app itself marks
+shareable are kept: status 200, ``Cache-Control: public`` with a ``max-age``, an ``ETag``
+and no ``Set-Cookie``. Requests that carry any cookie (a session may mean a signed-in
+visitor or a waiting message) or a query string always go to the app. An entry lives for the
+response's max-age, like in any shared HTTP cache, and conditional requests get 304.
+"""
+
+import re
+import threading
+import time
+
+from werkzeug.http import parse_date
+
+MAX_ENTRIES = 2000
+_MAX_AGE = re.compile(r"max-age=(\d+)")
+# The request headers a cached page may depend on (the app lists them in Vary).
+KEY_HEADERS = (
+    "HTTP_HOST", "HTTP_ACCEPT_LANGUAGE", "HTTP_HX_REQUEST", "HTTP_HX_BOOSTED",
+    "HTTP_HX_HISTORY_RESTORE_REQUEST", "wsgi.url_scheme",
+)
+_NOT_MODIFIED_DROPS = {"content-length", "content-type"}
+
+
+class PublicPageCache:
+    """WSGI middleware: serve stored public pages; ask the wrapped app for everything else."""
+
+    def __init__(self, app, max_entries=MAX_ENTRIES, clock=time.monotonic):
+        self.app = app
+        self.max_entries = max_entries
+        self.clock = clock
+        self._entries = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if (
+            environ["REQUEST_METHOD"] not in ("GET", "HEAD")
+            or environ.get("QUERY_STRING")
+            or environ.get("HTTP_COOKIE")
+            or environ.get("HTTP_AUTHORIZATION")
+        ):
+            return self.app(environ, start_response)
+        key = (environ.get("PATH_INFO", ""), *(environ.get(name) for name in KEY_HEADERS))
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] > self.clock():
+            return self._answer(entry, environ, start_response)
+        return self._fetch(key, environ, start_response)
+
+    def _fetch(self, key, environ, start_response):
+        captured = {}
+
+        def capture(status, headers, exc_info=None):
+            captured["status"], captured["headers"] = status, headers
+            return start_response(status, headers, exc_info)
+
+        body = self.app(environ, capture)
+        if not self._storable(captured):
+            return body
+        try:
+            chunks = list(body)
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        content = b"".join(chunks)
+        if environ["REQUEST_METHOD"] == "GET":
+            self._store(key, captured["headers"], content)
+        return [content]
+
+    def _storable(self, captured):
+        if not captured.get("status", "").startswith("200"):
+            return False
+        headers = {name.lower(): value for name, value in captured["headers"]}
+        cache_control = headers.get("cache-control", "")
+        return (
+            "public" in cache_control
+            and _MAX_AGE.search(cache_control) is not None
+            and "etag" in headers
+            and "set-cookie" not in headers
+        )
+
+    def _store(self, key, headers, content):
+        lookup = {name.lower(): value for name, value in headers}
+        max_age = int(_MAX_AGE.search(lookup["cache-control"]).group(1))
+        last_modified = parse_date(lookup.get("last-modified"))
+        entry = (self.clock() + max_age, headers, content, lookup["etag"], last_modified)
+        with self._lock:
+            if key in self._entries or len(self._entries) < self.max_entries:
+                self._entries[key] = entry
+            else:  # full: forget expired entries, and store only if that made room
+                now = self.clock()
+                self._entries = {k: e for k, e in self._entries.items() if e[0] > now}
+                if len(self._entries) < self.max_entries:
+                    self._entries[key] = entry
+
+    def _answer(self, entry, environ, start_response):
+        _, headers, content, etag, last_modified = entry
+        if _not_modified(environ, etag, last_modified):
+            start_response(
+                "304 Not Modified", [h for h in headers if h[0].lower() not in _NOT_MODIFIED_DROPS]
+            )
+            return []
+        start_response("200 OK", headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]
+
+
+def _not_modified(environ, etag, last_modified):
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+        return "*" in tags or etag in tags
+    since = parse_date(environ.get("HTTP_IF_MODIFIED_SINCE"))
+    return since is not None and last_modified is not None and since >= last_modified

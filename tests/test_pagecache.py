@@ -1,0 +1,138 @@
+"""The in-process cache of public pages in front of the app."""
+
+import pytest
+from flask import Flask, make_response, request
+
+from tarot.pagecache import PublicPageCache
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def backend():
+    """A tiny app whose views count their calls and choose their own caching headers."""
+    app = Flask(__name__)
+    app.calls = 0
+
+    @app.route("/page", methods=["GET", "HEAD", "POST"])
+    def page():
+        app.calls += 1
+        response = make_response(f"page {app.calls} {request.headers.get('Accept-Language', '')}")
+        response.set_etag("v1")
+        response.headers["Last-Modified"] = "Wed, 01 Jan 2025 00:00:00 GMT"
+        response.headers["Cache-Control"] = "public, max-age=300"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    @app.get("/private")
+    def private():
+        app.calls += 1
+        response = make_response("mine")
+        response.set_etag("p")
+        response.headers["Cache-Control"] = "private, no-cache"
+        return response
+
+    @app.get("/cookie")
+    def cookie():
+        app.calls += 1
+        response = make_response("with cookie")
+        response.set_etag("c")
+        response.headers["Cache-Control"] = "public, max-age=300"
+        response.set_cookie("x", "1")
+        return response
+
+    @app.get("/missing")
+    def missing():
+        app.calls += 1
+        response = make_response("gone", 404)
+        response.headers["Cache-Control"] = "public, max-age=300"
+        response.set_etag("m")
+        return response
+
+    return app
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def client(backend, clock):
+    backend.wsgi_app = PublicPageCache(backend.wsgi_app, max_entries=3, clock=clock)
+    return backend.test_client()
+
+
+def test_a_public_page_is_served_from_memory_with_its_headers(client, backend):
+    first = client.get("/page")
+    second = client.get("/page")
+    assert backend.calls == 1
+    assert second.data == first.data == b"page 1 "
+    assert second.headers["X-Frame-Options"] == "DENY"
+    assert second.headers["ETag"] == '"v1"'
+
+
+def test_conditional_and_head_requests_are_answered_from_memory(client, backend):
+    client.get("/page")
+    not_modified = client.get("/page", headers={"If-None-Match": '"v1"'})
+    assert not_modified.status_code == 304 and not_modified.data == b""
+    assert "Content-Length" not in not_modified.headers
+    since = client.get("/page", headers={"If-Modified-Since": "Thu, 02 Jan 2025 00:00:00 GMT"})
+    assert since.status_code == 304
+    older = client.get("/page", headers={"If-Modified-Since": "Tue, 31 Dec 2024 00:00:00 GMT"})
+    assert older.status_code == 200 and older.data == b"page 1 "
+    other = client.get("/page", headers={"If-None-Match": '"v0"'})
+    assert other.status_code == 200
+    head = client.head("/page")
+    assert head.status_code == 200 and head.data == b""
+    assert backend.calls == 1
+
+
+def test_entries_are_kept_per_language_and_host(client, backend):
+    assert client.get("/page", headers={"Accept-Language": "ko"}).data == b"page 1 ko"
+    assert client.get("/page", headers={"Accept-Language": "en"}).data == b"page 2 en"
+    assert client.get("/page", headers={"Accept-Language": "ko"}).data == b"page 1 ko"
+    client.get("/page", headers={"Host": "other.example"})
+    assert backend.calls == 3
+
+
+def test_an_entry_lives_for_its_max_age(client, backend, clock):
+    client.get("/page")
+    clock.now += 299
+    client.get("/page")
+    assert backend.calls == 1
+    clock.now += 2
+    assert client.get("/page").data == b"page 2 "
+
+
+@pytest.mark.parametrize("path", ["/private", "/cookie", "/missing"])
+def test_pages_not_marked_shareable_always_reach_the_app(client, backend, path):
+    client.get(path)
+    client.get(path)
+    assert backend.calls == 2
+
+
+def test_requests_with_cookies_queries_or_other_methods_reach_the_app(client, backend):
+    client.get("/page")
+    client.get("/page?x=1")
+    client.post("/page")
+    client.set_cookie("session", "abc")
+    client.get("/page")
+    assert backend.calls == 4
+
+
+def test_the_cache_does_not_grow_past_its_limit(client, backend, clock):
+    for language in ("a", "b", "c", "d"):
+        client.get("/page", headers={"Accept-Language": language})
+    client.get("/page", headers={"Accept-Language": "d"})
+    assert backend.calls == 5  # "d" found no room
+    clock.now += 301  # everything expired: room again
+    client.get("/page", headers={"Accept-Language": "d"})
+    client.get("/page", headers={"Accept-Language": "d"})
+    assert backend.calls == 6

@@ -106,9 +106,12 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+// A fresh copy without the stored URL, so a boosted (htmx) request keeps the address it asked for.
 async function offlinePage() {
   const cache = await caches.open(CACHE_NAME);
-  return (await cache.match(OFFLINE_URL)) || Response.error();
+  const stored = await cache.match(OFFLINE_URL);
+  if (!stored) return Response.error();
+  return new Response(stored.body, { status: stored.status, headers: stored.headers });
 }
 
 async function sendOnward(request) {

@@ -94,11 +94,12 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(staticFile(event, request));
     return;
   }
-  const htmx = request.headers.get("HX-Request") === "true";
-  const boosted = request.headers.get("HX-Boosted") === "true";
+  // Whole pages: navigations, boosted (htmx) links and htmx's back-button history restores.
+  const wholePage = request.mode === "navigate"
+    || request.headers.get("HX-Boosted") === "true"
+    || request.headers.get("HX-History-Restore-Request") === "true";
   // Partials, JSON, the manifest: the network alone, without the worker in the way.
-  if (request.mode !== "navigate" && !boosted) return;
-  if (htmx && !boosted) return;
+  if (!wholePage) return;
   if (isGuide(url.pathname) && !isPersonal(url.pathname)) {
     event.respondWith(guidePage(event, request));
   } else {

@@ -87,7 +87,7 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method !== "GET") {
-    event.respondWith(sendOnward(request));
+    event.respondWith(fromNetwork(request, request.mode === "navigate"));
     return;
   }
   if (url.pathname.startsWith("/static/")) {
@@ -100,10 +100,10 @@ self.addEventListener("fetch", (event) => {
     || request.headers.get("HX-History-Restore-Request") === "true";
   // Partials, JSON, the manifest: the network alone, without the worker in the way.
   if (!wholePage) return;
-  if (isGuide(url.pathname) && !isPersonal(url.pathname)) {
+  if (isGuide(url.pathname)) {
     event.respondWith(guidePage(event, request));
   } else {
-    event.respondWith(networkPage(request));
+    event.respondWith(fromNetwork(request, true));
   }
 });
 
@@ -115,23 +115,15 @@ async function offlinePage() {
   return new Response(stored.body, { status: stored.status, headers: stored.headers });
 }
 
-async function sendOnward(request) {
+// Network only; a whole page that cannot be reached becomes the offline page, anything else
+// (an htmx POST, say) fails as a network error the page can report.
+async function fromNetwork(request, wholePage) {
   try {
     const response = await fetch(request);
     noteVisitor(response);
     return response;
   } catch (error) {
-    return request.mode === "navigate" ? offlinePage() : Response.error();
-  }
-}
-
-async function networkPage(request) {
-  try {
-    const response = await fetch(request);
-    noteVisitor(response);
-    return response;
-  } catch (error) {
-    return offlinePage();
+    return wholePage ? offlinePage() : Response.error();
   }
 }
 

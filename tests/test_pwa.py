@@ -3,6 +3,7 @@
 import json
 import re
 import struct
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -129,9 +130,10 @@ def test_precache_holds_the_shell_the_offline_page_and_all_card_art(app, client)
     assert len(urls) == len(set(urls))
     assert "/offline" in urls
     paths = [urlsplit(u).path for u in urls]
-    for shell in ("/static/css/site.css", "/static/js/site.js", "/static/js/pwa.js",
-                  "/static/icons/icon-192.png"):
+    for shell in ("/static/css/site.css", "/static/icons/icon-192.png", "/offline"):
         assert shell in paths
+    scripts = {f"/static/js/{p.name}" for p in (Path(app.static_folder) / "js").glob("*.js")}
+    assert {"/static/js/site.js", "/static/js/pwa.js"} <= scripts <= set(paths)
     with app.app_context():
         slugs = [card.slug for card in current_deck().cards]
     images = [u for u in urls if u.startswith("/static/cards/")]

@@ -10,11 +10,10 @@ from ..assets import static_url
 from ..deck import current_deck
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-# The app shell: what every page needs, plus the offline page's picture.
+# The app shell: what every page needs, plus the offline page's picture. Our own scripts
+# (static/js/*.js, a few KB each) are all added, so pages such as the guide's keep theirs.
 SHELL_FILES = (
     "css/site.css",
-    "js/site.js",
-    "js/pwa.js",
     "vendor/htmx-2.0.11/htmx.min.js",
     "img/logo.svg",
     "img/teacup.svg",
@@ -66,8 +65,10 @@ def guide_urls():
 def precache_urls():
     """Everything the worker stores on install: shell, offline page, guide pages, card art."""
     deck = current_deck()
+    scripts = sorted(p.name for p in (Path(current_app.static_folder) / "js").glob("*.js"))
     return (
         [static_url(name) for name in SHELL_FILES]
+        + [static_url(f"js/{name}") for name in scripts]
         + [OFFLINE_URL]
         + guide_urls()
         + [static_url(card.image) for card in deck.cards]

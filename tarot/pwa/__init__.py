@@ -1,5 +1,15 @@
-"""The pwa blueprint."""
+"""The installable app: web app manifest, service worker, offline page (design section 3)."""
 
 from flask import Blueprint
 
 bp = Blueprint("pwa", __name__)
+
+
+@bp.record_once
+def _compute_build_version(state):
+    from .build import compute_build_version
+
+    state.app.extensions["pwa_build"] = compute_build_version(state.app.config["DECK_PATH"])
+
+
+from . import views  # noqa: E402, F401

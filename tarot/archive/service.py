@@ -4,6 +4,10 @@ Pages are keyset pages: a page ends at a cursor (the last row's saved time and i
 next page starts strictly after it, so page 500 costs what page 1 costs. The queries walk
 ``ix_readings_user_saved`` / ``ix_readings_user_topic_saved`` backwards; both databases keep
 the primary key at the end of every secondary index, which settles ties on ``id``.
+
+MariaDB is told which index to use: left to itself, it reads a page near the top through
+the user-id prefix only and filters row by row, so page 200 read 4,000 index entries
+(FORCE INDEX makes it a range on (user, saved time, id): 21 entries on every page).
 """
 
 import re
@@ -87,8 +91,10 @@ def page_query(user, topic=None, after=None, size=PAGE_SIZE):
             Reading.saved_at <= after.saved_at,
             or_(Reading.saved_at < after.saved_at, and_(Reading.saved_at == after.saved_at, Reading.id < after.id)),
         ]
+    index = "ix_readings_user_topic_saved" if topic else "ix_readings_user_saved"
     return (
         db.select(Reading)
+        .with_hint(Reading, f"FORCE INDEX ({index})", dialect_name="mysql")
         .options(load_only(*LIST_COLUMNS))
         .where(*conditions)
         .order_by(Reading.saved_at.desc(), Reading.id.desc())

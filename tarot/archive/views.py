@@ -2,11 +2,13 @@
 
 from urllib.parse import urlencode
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
+from ..assets import static_url
 from ..deck import current_deck
 from ..reading.service import get_owned
 from . import bp, service
@@ -26,8 +28,18 @@ def _archive_url(topic=None, cursor=None):
 
 
 def _thumbnails(reading):
+    """(image URL, card name, reversed) for each of the reading's five cards."""
     deck = current_deck()
-    return [(deck[c["card"]], c["reversed"]) for c in reading.cards]
+    lang = str(get_locale() or "ko")
+    # A page shows up to 100 thumbnails: their versioned URLs are worked out once per process.
+    urls = current_app.extensions.setdefault("archive_card_urls", {})
+    thumbs = []
+    for drawn in reading.cards:
+        card = deck[drawn["card"]]
+        if card.image not in urls:
+            urls[card.image] = static_url(card.image)
+        thumbs.append((urls[card.image], card.name(lang), drawn["reversed"]))
+    return thumbs
 
 
 def _render(template, **context):

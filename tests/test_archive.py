@@ -75,7 +75,7 @@ def test_empty_state(user_client):
     assert "보관한 결과가 없습니다" in html
     assert 'href="/reading"' in html
     assert "archive-list" not in html
-    assert "보관한 풀이 0개" in html
+    assert "archive-count" not in html
 
 
 def test_unsaved_and_other_users_readings_are_not_listed(app, user_client, other_client):
@@ -112,7 +112,7 @@ def test_row_shows_topic_first_line_korean_time_cards_and_links(app, user_client
         assert f'alt="{card.name("ko")}{" (역방향)" if drawn["reversed"] else ""}"' in thumb
         assert ("is-reversed" in thumb) == drawn["reversed"]
     assert row.count(f'href="/reading/{public_id}"') == 3  # the cards, the concern, the scroll
-    assert "📜" in row
+    assert "icon-scroll" in row
 
 
 def test_long_and_empty_concerns(app, user_client):

@@ -231,7 +231,7 @@ def test_filter_by_topic_pages_within_the_topic(app, user_client):
 def test_filter_with_nothing_and_unknown_topics(app, user_client):
     seed_saved(app, user_client.user_id, 2, topics=("love",))
     html = user_client.get("/archive?topic=health").get_data(as_text=True)
-    assert "건강운(으)로 보관한 풀이는 아직 없어요." in html
+    assert "건강운 주제로 보관한 풀이는 아직 없어요." in html
     assert "보관한 결과가 없습니다" not in html
     for topic in ("nope", "", "<b>", "love'--"):
         response = user_client.get("/archive", query_string={"topic": topic})

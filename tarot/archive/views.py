@@ -64,7 +64,7 @@ def index():
             notice = _("페이지 주소가 올바르지 않아서 첫 페이지를 보여 드려요.")
     page = service.saved_page(current_user, topic, after)
     if _is_htmx() and after is not None:
-        return _render("archive/_more.html", page=page, topic=topic), status
+        return _render("archive/_more.html", page=page, topic=topic)
     return _render(
         "archive/page.html", page=page, topic=topic, after=after, notice=notice,
         total=service.saved_count(current_user),

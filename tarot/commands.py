@@ -3,6 +3,9 @@
 import fcntl
 from pathlib import Path
 
+import click
+from flask import current_app
+from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 
@@ -25,5 +28,24 @@ def upgrade_embedded_database(app):
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+@click.command("purge")
+@click.option(
+    "--days", type=click.IntRange(min=1), default=None,
+    help="Delete unsaved readings older than this many days (default: RETENTION_DAYS).",
+)
+@with_appcontext
+def purge_command(days):
+    """Delete unsaved readings older than the retention period (run daily)."""
+    from .reading.service import purge_unsaved
+
+    if days is None:
+        days = current_app.config["RETENTION_DAYS"]
+        if days < 1:
+            raise click.UsageError(f"RETENTION_DAYS must be at least 1, got {days}")
+    deleted = purge_unsaved(days)
+    click.echo(f"Deleted {deleted} unsaved reading(s) older than {days} day(s).")
+
+
 def init_app(app):
     """Register the project's CLI commands."""
+    app.cli.add_command(purge_command)

@@ -1,0 +1,100 @@
+"""Views of the archive blueprint (design section 3's /archive URLs)."""
+
+from urllib.parse import urlencode
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.exceptions import NotFound
+
+from ..assets import static_url
+from ..deck import current_deck
+from ..reading.service import get_owned
+from . import bp, service
+
+
+def _is_htmx():
+    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+
+
+def _to_sign_in():
+    """Anonymous visitors sign in first and come back to the archive."""
+    return redirect("/login?" + urlencode({"next": url_for("archive.index")}), code=303)
+
+
+def _archive_url(topic=None, cursor=None):
+    return url_for("archive.index", topic=topic, cursor=cursor.encode() if cursor else None)
+
+
+def _thumbnails(reading):
+    """(image URL, card name, reversed) for each of the reading's five cards."""
+    deck = current_deck()
+    lang = str(get_locale() or "ko")
+    # A page shows up to 100 thumbnails: their versioned URLs are worked out once per process.
+    urls = current_app.extensions.setdefault("archive_card_urls", {})
+    thumbs = []
+    for drawn in reading.cards:
+        card = deck[drawn["card"]]
+        if card.image not in urls:
+            urls[card.image] = static_url(card.image)
+        thumbs.append((urls[card.image], card.name(lang), drawn["reversed"]))
+    return thumbs
+
+
+def _render(template, **context):
+    return render_template(
+        template, topics=service.TOPICS, thumbnails=_thumbnails, first_line=service.first_line,
+        archive_url=_archive_url, **context,
+    )
+
+
+@bp.get("/archive")
+def index():
+    """The user's saved readings, newest first, 20 a page; htmx "more" gets just the rows."""
+    if not current_user.is_authenticated:
+        return _to_sign_in()
+    topic = service.clean_topic(request.args.get("topic"))
+    status, notice, after = 200, None, None
+    if request.args.get("cursor"):
+        try:
+            after = service.Cursor.decode(request.args["cursor"])
+        except service.BadCursor:
+            status = 400
+            notice = _("페이지 주소가 올바르지 않아서 첫 페이지를 보여 드려요.")
+    page = service.saved_page(current_user, topic, after)
+    if _is_htmx() and after is not None:
+        return _render("archive/_more.html", page=page, topic=topic)
+    return _render(
+        "archive/page.html", page=page, topic=topic, after=after, notice=notice,
+        total=service.saved_count(current_user),
+    ), status
+
+
+@bp.get("/archive/<public_id>/delete")
+def confirm_delete(public_id):
+    """Without JavaScript, deleting starts with this confirmation page."""
+    if not current_user.is_authenticated:
+        return _to_sign_in()
+    reading = get_owned(public_id, current_user)
+    return _render(
+        "archive/delete.html", reading=reading, topic=service.clean_topic(request.args.get("topic"))
+    )
+
+
+@bp.post("/archive/<public_id>/delete")
+def delete(public_id):
+    """Delete a reading for good; htmx gets an empty row, a form post goes back to the list."""
+    if not current_user.is_authenticated:
+        return _to_sign_in()
+    try:
+        reading = get_owned(public_id, current_user)
+    except NotFound:
+        if _is_htmx():  # no error page inside the list, whatever htmx swaps
+            return "", 404
+        raise
+    service.delete_reading(reading)
+    if _is_htmx():
+        return _render("archive/_deleted.html", total=service.saved_count(current_user))
+    flash(_("풀이를 삭제했어요."), "success")
+    return redirect(_archive_url(service.clean_topic(request.form.get("topic"))), code=303)

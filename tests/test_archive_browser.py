@@ -1,77 +1,34 @@
 """The archive in headless Chromium: save a reading, find it, open it, delete it; more; no JS.
 
-The fixtures here (live_server, browser, page) mirror tests/browser_support.py of the sign-in
-branch, so they can be swapped for it when both meet. Signing in needs no sign-in page: the
-test writes Flask-Login's session for the browser's address and user agent, signs it with the
-app's secret and gives the cookie to the browser.
+live_server and browser come from tests/browser_support.py. Each test signs in through the
+demo sign-in (a real POST from the browser context, so the cookie is the site's own) and
+seeds readings for that account.
 """
 
 import re
-import threading
-from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
 from tarot.extensions import db
-from tarot.models import Reading
+from tarot.models import Reading, User
 from tests.archive_support import seed_saved
-from tests.helpers import make_user
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-USER_AGENT = "TarotMilkTeaArchiveTest/1.0 Chromium"
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 expect = sync_api.expect
 
 
-@pytest.fixture
-def live_server(app):
-    """The ``app`` fixture served by a threaded werkzeug server on 127.0.0.1:<free port>."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_port}"
-    yield server
-    server.shutdown()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM}, which is not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-def signed_in_context(browser, app, live_server, user_id, **options):
-    """A browser context whose session cookie signs in the user (with Flask-Login's
-    strong session protection, the cookie must match this address and user agent)."""
-    from flask_login.utils import _create_identifier
-
-    from tarot.models import User
-
-    with app.app_context():
-        token = db.session.get(User, user_id).session_token
-    with app.test_request_context(headers={"User-Agent": USER_AGENT}, environ_base={"REMOTE_ADDR": "127.0.0.1"}):
-        identifier = _create_identifier()
-    client = app.test_client()
-    with client.session_transaction() as session:
-        session.update({"_user_id": token, "_fresh": True, "_id": identifier})
-    context = browser.new_context(
-        user_agent=USER_AGENT, locale="ko-KR", viewport={"width": 1280, "height": 900}, **options
-    )
+def signed_in_context(browser, app, live_server, **options):
+    """A browser context signed in to the demo account; returns (context, user id)."""
+    context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 900}, **options)
     context.set_default_timeout(15_000)
-    context.add_cookies([{"name": "session", "value": client.get_cookie("session").value, "url": live_server.url}])
-    return context
+    response = context.request.post(live_server.url + "/login/demo", form={"next": "/"})
+    assert response.ok
+    with app.app_context():
+        user_id = db.session.execute(
+            db.select(User.id).filter_by(provider="demo", provider_user_id="demo")
+        ).scalar_one()
+    return context, user_id
 
 
 def collect_errors(page):
@@ -87,8 +44,7 @@ def stored_ids(app):
 
 
 def test_save_a_reading_find_it_open_it_delete_it(app, live_server, browser):
-    user_id = make_user(app)
-    context = signed_in_context(browser, app, live_server, user_id)
+    context, user_id = signed_in_context(browser, app, live_server)
     page = context.new_page()
     errors = collect_errors(page)
 
@@ -138,9 +94,8 @@ def test_save_a_reading_find_it_open_it_delete_it(app, live_server, browser):
 
 
 def test_more_appends_the_next_page_and_moves_focus(app, live_server, browser):
-    user_id = make_user(app)
+    context, user_id = signed_in_context(browser, app, live_server)
     ids = seed_saved(app, user_id, 25)
-    context = signed_in_context(browser, app, live_server, user_id)
     page = context.new_page()
     errors = collect_errors(page)
     page.goto(live_server.url + "/archive")
@@ -159,9 +114,8 @@ def test_more_appends_the_next_page_and_moves_focus(app, live_server, browser):
 
 
 def test_without_javascript_pages_are_links_and_delete_asks_first(app, live_server, browser):
-    user_id = make_user(app)
+    context, user_id = signed_in_context(browser, app, live_server, java_script_enabled=False)
     ids = seed_saved(app, user_id, 21)
-    context = signed_in_context(browser, app, live_server, user_id, java_script_enabled=False)
     page = context.new_page()
     page.goto(live_server.url + "/archive")
     assert page.get_by_text("더 보기").is_hidden()

@@ -15,11 +15,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 @dataclass
 class Answer:
-    """Stream ``chunks`` of text, waiting ``first_delay`` then ``delay`` between chunks."""
+    """Stream ``chunks`` of text, waiting ``first_delay`` then ``delay`` between chunks.
+
+    The last chunk carries ``finish`` as its finish reason ("" sends none).
+    """
 
     chunks: list
     first_delay: float = 0.0
     delay: float = 0.0
+    finish: str = "STOP"
 
 
 @dataclass
@@ -74,7 +78,7 @@ class FakeGemini:
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def __enter__(self):
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc):
@@ -124,7 +128,7 @@ class FakeGemini:
                 if streaming:
                     return self._stream(behaviour)
                 time.sleep(behaviour.first_delay)
-                return self._json(_chunk("".join(behaviour.chunks), finish=True))
+                return self._json(_chunk("".join(behaviour.chunks), finish=behaviour.finish))
 
             def _error(self, error):
                 data = json.dumps(
@@ -146,25 +150,33 @@ class FakeGemini:
 
             def _raw(self, text):
                 self._start_stream()
-                self.wfile.write(text.encode())
-                self.wfile.flush()
-                self.close_connection = True
+                self._send_chunk(text.encode())
+                self._end_stream()
 
+            # Like Google's servers, streams use chunked transfer encoding, so a connection
+            # cut before the final empty chunk is an incomplete response, not a short one.
             def _start_stream(self):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Connection", "close")
+                self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
-                self.close_connection = True
+
+            def _send_chunk(self, data):
+                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+                self.wfile.flush()
+
+            def _end_stream(self):
+                self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
 
             def _send_event(self, payload):
-                self.wfile.write(b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\r\n\r\n")
-                self.wfile.flush()
+                self._send_chunk(b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\r\n\r\n")
 
             def _events(self, payloads):
                 self._start_stream()
                 for payload in payloads:
                     self._send_event(payload)
+                self._end_stream()
 
             def _stream(self, answer):
                 self._start_stream()
@@ -172,15 +184,17 @@ class FakeGemini:
                 for index, text in enumerate(answer.chunks):
                     if index:
                         time.sleep(answer.delay)
-                    self._send_event(_chunk(text, finish=index == len(answer.chunks) - 1))
+                    last = index == len(answer.chunks) - 1
+                    self._send_event(_chunk(text, finish=answer.finish if last else ""))
+                self._end_stream()
 
         return Handler
 
 
-def _chunk(text, finish=False):
+def _chunk(text, finish=""):
     candidate = {"content": {"parts": [{"text": text}], "role": "model"}, "index": 0}
     if finish:
-        candidate["finishReason"] = "STOP"
+        candidate["finishReason"] = finish
     return {
         "candidates": [candidate],
         "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5},

@@ -27,6 +27,7 @@ from .oracle.sections import parse_answer
 log = logging.getLogger(__name__)
 
 LEASE_SECONDS = 30
+LEASE_MARGIN_SECONDS = 10  # beyond the interpreter's own timeout, see _lease_seconds()
 START_GRACE_SECONDS = 10  # a new row is reserved this long for the job its request started
 MAX_CLAIMS = 5  # takeovers included; a reading that keeps killing workers ends as failed
 ROUND = 10  # a user's retry starts a new round of claims; the counter never goes back
@@ -100,7 +101,7 @@ def _claim(reading_id):
         .values(
             status=ReadingStatus.RUNNING,
             attempts=Reading.attempts + 1,
-            lease_until=now + timedelta(seconds=LEASE_SECONDS),
+            lease_until=_lease(),
             started_at=now,
             partial_text="",
             error_kind=None,
@@ -178,10 +179,11 @@ def _interpret_with_retries(reading, token, interpreter, request):
             answer = _interpret_once(reading_id, token, interpreter, request)
         except InterpretationError as exc:
             if exc.transient and delays:
-                log.info("reading %s: %s, retrying", reading.public_id, exc.kind)
-                time.sleep(delays.pop(0))
-                if not _write(reading_id, token, partial_text="", lease_until=_lease()):
+                delay = delays.pop(0)
+                log.info("reading %s: %s, retrying in %ss", reading.public_id, exc.kind, delay)
+                if not _write(reading_id, token, partial_text="", lease_until=_lease(delay)):
                     return
+                time.sleep(delay)
                 continue
             _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=exc.kind,
                    finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
@@ -206,8 +208,18 @@ class _LeaseLost(Exception):
     pass
 
 
-def _lease():
-    return utcnow() + timedelta(seconds=LEASE_SECONDS)
+def _lease_seconds():
+    """How long a claim holds without a write.
+
+    The interpreter may stay silent for up to its timeout (a thinking model's first token,
+    a stalled stream), so the lease outlasts that: otherwise a poll would take over a
+    healthy job and pay for a second model call.
+    """
+    return max(LEASE_SECONDS, current_app.config.get("GEMINI_TIMEOUT", 60) + LEASE_MARGIN_SECONDS)
+
+
+def _lease(extra_seconds=0):
+    return utcnow() + timedelta(seconds=_lease_seconds() + extra_seconds)
 
 
 def _interpret_once(reading_id, token, interpreter, request):

@@ -302,3 +302,12 @@ def test_a_double_submit_at_the_same_moment_makes_one_job(gemini):
     with g.app.app_context():
         assert db.session.query(Reading).count() == 1
     assert len(g.fake.requests) == 1
+
+
+def test_jobs_share_one_sdk_client_per_configuration():
+    from tarot.oracle.gemini import GeminiInterpreter
+
+    config = {"GEMINI_API_KEY": "test-key", "GEMINI_MODEL": "gemini-2.5-flash", "GEMINI_BASE_URL": "http://127.0.0.1:9"}
+    first, second = GeminiInterpreter.from_config(config), GeminiInterpreter.from_config(config)
+    assert first.client is second.client
+    assert GeminiInterpreter.from_config({**config, "GEMINI_API_KEY": "other"}).client is not first.client

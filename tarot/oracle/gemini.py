@@ -1,5 +1,6 @@
 """The Gemini interpreter (google-genai), streaming."""
 
+import functools
 import time
 
 import httpx
@@ -38,21 +39,31 @@ def classify_api_error(exc):
     return InterpretationError(ErrorKind.REFUSED, f"Gemini refused the request ({code})")
 
 
+@functools.lru_cache(maxsize=4)
+def _client(api_key, base_url, timeout):
+    """A shared SDK client per configuration.
+
+    Making one loads the CA certificates twice (about 100 ms of CPU, holding the GIL), so
+    jobs share it; its httpx client may be shared between threads.
+    """
+    http_options = types.HttpOptions(
+        base_url=base_url,
+        timeout=int(timeout * 1000),
+        # The job retries with its own backoff; the SDK must not retry underneath it.
+        retry_options=types.HttpRetryOptions(attempts=1),
+    )
+    return genai.Client(api_key=api_key, http_options=http_options)
+
+
 class GeminiInterpreter:
-    """Streams a reading from Gemini. One instance per job; the SDK client is cheap."""
+    """Streams a reading from Gemini. One instance per job, on a shared SDK client."""
 
     name = "gemini"
 
     def __init__(self, api_key, model, base_url=None, timeout=60):
         self.model = model
         self.timeout = timeout
-        http_options = types.HttpOptions(
-            base_url=base_url,
-            timeout=int(timeout * 1000),
-            # The job retries with its own backoff; the SDK must not retry underneath it.
-            retry_options=types.HttpRetryOptions(attempts=1),
-        )
-        self.client = genai.Client(api_key=api_key, http_options=http_options)
+        self.client = _client(api_key, base_url, timeout)
 
     @classmethod
     def from_config(cls, config):

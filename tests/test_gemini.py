@@ -311,3 +311,17 @@ def test_jobs_share_one_sdk_client_per_configuration():
     first, second = GeminiInterpreter.from_config(config), GeminiInterpreter.from_config(config)
     assert first.client is second.client
     assert GeminiInterpreter.from_config({**config, "GEMINI_API_KEY": "other"}).client is not first.client
+
+
+def test_the_fake_speaks_generate_content_and_refuses_unknown_paths():
+    """The fake itself, so the other tests can trust it: the SDK's non-streaming call works."""
+    import httpx
+    from google import genai
+    from google.genai import types
+
+    with FakeGemini([Answer(SIX_PART_ANSWER)]) as fake:
+        client = genai.Client(api_key="test-key", http_options=types.HttpOptions(base_url=fake.url, timeout=2000))
+        response = client.models.generate_content(model="gemini-2.5-flash", contents="안녕")
+        assert response.text == "".join(SIX_PART_ANSWER)
+        assert fake.requests[0]["path"].endswith("/models/gemini-2.5-flash:generateContent")
+        assert httpx.post(fake.url + "/v1beta/models/x:countTokens", json={}).status_code == 404

@@ -1,12 +1,13 @@
 """A fake Gemini API on 127.0.0.1 that speaks the REST protocol google-genai uses.
 
-It serves ``POST /v1beta/models/<model>:generateContent`` and
-``:streamGenerateContent?alt=sse``. Each request takes the next scripted behaviour from
+It serves ``POST /<version>/models/<model>:generateContent`` and
+``:streamGenerateContent?alt=sse`` (version v1 or v1beta; other paths are 404). Each request takes the next scripted behaviour from
 ``script`` (the last one repeats): a streamed answer, an HTTP error, a hang, a dropped
 connection, a safety block or garbage. Every request is recorded for assertions.
 """
 
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ class Garbage:
     body: str = "data: {not json at all\r\n\r\n"
 
 
+METHOD = re.compile(r"/v1(?:beta)?/models/[\w.-]+:(generateContent|streamGenerateContent\?alt=sse)")
+
 SIX_PART_ANSWER = [
     "[[greeting]]\n안녕하세요, 오늘도 와 주셨네요. ",
     "차 한 잔 하면서 천천히 볼게요.\n\n[[past]]\n과거 자리의 카드는 지나온 시간을 말해요. ",
@@ -99,11 +102,16 @@ class FakeGemini:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
-                fake.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                fake.requests.append(
+                    {"path": self.path, "headers": dict(self.headers), "body": body, "at": time.monotonic()}
+                )
+                method = METHOD.fullmatch(self.path)
+                if not method:
+                    return self._error(Error(404, "NOT_FOUND", f"no method at {self.path}"))
                 if not self.headers.get("x-goog-api-key"):
                     return self._error(Error(401, "UNAUTHENTICATED", "API key missing"))
                 behaviour = fake.next_behaviour()
-                streaming = ":streamGenerateContent" in self.path
+                streaming = method[1] != "generateContent"
                 if isinstance(behaviour, Error):
                     return self._error(behaviour)
                 if isinstance(behaviour, Hang):

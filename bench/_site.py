@@ -77,9 +77,33 @@ def session_cookie(app, user_id, **extra):
     return "session=" + app.session_interface.get_signing_serializer(app).dumps(data)
 
 
+class Server(str):
+    """A running gunicorn: the base URL (it is the string) and the master's pid."""
+
+    def __new__(cls, base, pid):
+        server = super().__new__(cls, base)
+        server.pid = pid
+        return server
+
+    def cpu_seconds(self):
+        """CPU time used so far by the master and its workers (from /proc)."""
+        pids = [self.pid]
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
+        if children.exists():
+            pids += [int(p) for p in children.read_text().split()]
+        total = 0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def gunicorn(url, workers=2, worker_class="gthread", threads=4, env=None):
-    """Run ``gunicorn wsgi:app`` on 127.0.0.1; yields the base URL."""
+    """Run ``gunicorn wsgi:app`` on 127.0.0.1; yields a Server (the base URL)."""
     port = free_port()
     environment = {
         **os.environ, "SECRET_KEY": SECRET_KEY, "DATABASE_URL": url, "TAROT_ENV": "development",
@@ -96,7 +120,7 @@ def gunicorn(url, workers=2, worker_class="gthread", threads=4, env=None):
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(base, process, log)
-            yield base
+            yield Server(base, process.pid)
         finally:
             process.terminate()
             process.wait(10)

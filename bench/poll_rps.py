@@ -3,7 +3,9 @@
 Starts gunicorn (2 workers) on 127.0.0.1 with a fresh SQLite database, or DATABASE_URL
 when set (e.g. MariaDB); creates a user with one reading mid-answer (the state a page
 polls again and again) and one finished reading; then runs wrk with the user's session
-cookie against both, and against /healthz as the floor of the stack. Needs wrk.
+cookie against both, and against /healthz as the floor of the stack. Besides requests/s
+and latency it reports the CPU time gunicorn spent per request (from /proc), which other
+load on the machine disturbs far less than requests/s. Needs wrk.
 
     python bench/poll_rps.py [--duration 10] [--connections 20,100] [--worker-class gthread] [--threads 4]
 
@@ -62,14 +64,17 @@ def make_readings(app, user_id):
         return running.public_id, done.public_id
 
 
-def wrk(url, cookie, connections, duration, script):
+def wrk(server, url, cookie, connections, duration, script):
     command = [
         "wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script,
         "-H", f"Cookie: {cookie}", "-H", f"User-Agent: {_site.USER_AGENT}", url,
     ]
+    cpu = server.cpu_seconds()
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    cpu = server.cpu_seconds() - cpu
     result = json.loads(output.strip().splitlines()[-1])
     result["rps"] = result["requests"] / result["seconds"]
+    result["cpu_ms"] = 1000 * cpu / max(result["requests"], 1)
     return result
 
 
@@ -101,15 +106,15 @@ def main():
                 _check(targets, cookie)
                 print(f"database: {url.split(':')[0]}, gunicorn: 2 workers, {args.worker_class}"
                       + (f" × {args.threads} threads" if args.worker_class == "gthread" else ""))
-                print("| target | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |")
-                print("|---|---|---|---|---|---|---|")
+                print("| target | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | server CPU ms/request |")
+                print("|---|---|---|---|---|---|---|---|")
                 for connections in (int(c) for c in args.connections.split(",")):
                     for name, target in targets.items():
-                        wrk(target, cookie, connections, 2, str(script))  # warm up
-                        r = wrk(target, cookie, connections, args.duration, str(script))
+                        wrk(base, target, cookie, connections, 2, str(script))  # warm up
+                        r = wrk(base, target, cookie, connections, args.duration, str(script))
                         print(f"| {name} | {connections} | {r['rps']:,.0f} | {r['p50'] / 1000:.1f} | "
-                              f"{r['p95'] / 1000:.1f} | {r['p99'] / 1000:.1f} | {r['non_2xx'] + r['socket_errors']} |",
-                              flush=True)
+                              f"{r['p95'] / 1000:.1f} | {r['p99'] / 1000:.1f} | {r['non_2xx'] + r['socket_errors']} | "
+                              f"{r['cpu_ms']:.2f} |", flush=True)
         finally:
             _site.remove_user(app, user_id)
 

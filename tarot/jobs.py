@@ -214,10 +214,11 @@ def _interpret_with_retries(reading, token, interpreter, request):
             answer = _interpret_once(reading_id, token, interpreter, request)
         except InterpretationError as exc:
             if exc.transient and delays:
-                log.info("reading %s: %s, retrying", reading.public_id, exc.kind)
-                time.sleep(delays.pop(0))
+                delay = delays.pop(0)
+                log.info("reading %s: %s, retrying in %ss", reading.public_id, exc.kind, delay)
                 if not _write(reading_id, token, partial_text="", lease_until=_lease()):
                     return
+                time.sleep(delay)
                 continue
             _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=exc.kind,
                    finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,

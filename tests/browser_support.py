@@ -10,6 +10,7 @@ them). Without /usr/bin/chromium the tests are skipped, saying so.
 """
 
 import contextlib
+import re
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,22 @@ def serve_app(app):
     with serve(app) as served:
         yield served.url
 
+
+
+def sign_in_demo(context, app, base_url):
+    """Sign the browser context in to the demo account (a real POST); returns its user id.
+
+    The request shares the context's cookies, so every page of the context is signed in.
+    """
+    from tarot.extensions import db
+    from tarot.models import User
+
+    login_page = context.request.get(base_url + "/login").text()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', login_page)
+    form = {"next": "/", **({"csrf_token": token.group(1)} if token else {})}
+    response = context.request.post(base_url + "/login/demo", form=form)
+    assert response.ok, response.status
+    with app.app_context():
+        return db.session.execute(
+            db.select(User.id).filter_by(provider="demo", provider_user_id="demo")
+        ).scalar_one()

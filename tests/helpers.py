@@ -46,3 +46,24 @@ def wait_for_reading(app, public_id, statuses=("done", "failed"), timeout=15.0, 
                 return reading
         time.sleep(0.05)
     raise AssertionError(f"reading {public_id} did not reach {statuses} in {timeout}s")
+
+
+HX = {"HX-Request": "true"}
+
+
+def start_reading(client, topic="love", concern="그 사람 마음이 궁금해요", slots=range(5), token=None):
+    """Shuffle, pick five and ask for the reading; return the response to the POST.
+
+    ``token`` is the page's CSRF token, for apps with CSRF protection on.
+    """
+    extra = {"csrf_token": token} if token else {}
+    client.post("/reading/deal", data=extra, headers=HX)
+    for slot in slots:
+        client.post("/reading/pick", data={"slot": slot, **extra}, headers=HX)
+    return client.post("/reading", data={"topic": topic, "concern": concern, **extra})
+
+
+def public_id_of(response):
+    """The reading's public id from the 303 that created it."""
+    assert response.status_code == 303, response.status_code
+    return response.headers["Location"].rsplit("/", 1)[1]

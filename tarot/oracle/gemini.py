@@ -1,5 +1,6 @@
 """The Gemini interpreter (google-genai), streaming."""
 
+import functools
 import time
 
 import httpx
@@ -38,21 +39,31 @@ def classify_api_error(exc):
     return InterpretationError(ErrorKind.REFUSED, f"Gemini refused the request ({code})")
 
 
+@functools.lru_cache(maxsize=4)
+def _client(api_key, base_url, timeout):
+    """A shared SDK client per configuration.
+
+    Making one loads the CA certificates twice (about 100 ms of CPU, holding the GIL), so
+    jobs share it; its httpx client may be shared between threads.
+    """
+    http_options = types.HttpOptions(
+        base_url=base_url,
+        timeout=int(timeout * 1000),
+        # The job retries with its own backoff; the SDK must not retry underneath it.
+        retry_options=types.HttpRetryOptions(attempts=1),
+    )
+    return genai.Client(api_key=api_key, http_options=http_options)
+
+
 class GeminiInterpreter:
-    """Streams a reading from Gemini. One instance per job; the SDK client is cheap."""
+    """Streams a reading from Gemini. One instance per job, on a shared SDK client."""
 
     name = "gemini"
 
     def __init__(self, api_key, model, base_url=None, timeout=60):
         self.model = model
         self.timeout = timeout
-        http_options = types.HttpOptions(
-            base_url=base_url,
-            timeout=int(timeout * 1000),
-            # The job retries with its own backoff; the SDK must not retry underneath it.
-            retry_options=types.HttpRetryOptions(attempts=1),
-        )
-        self.client = genai.Client(api_key=api_key, http_options=http_options)
+        self.client = _client(api_key, base_url, timeout)
 
     @classmethod
     def from_config(cls, config):
@@ -80,8 +91,10 @@ class GeminiInterpreter:
                 model=self.model, contents=user_content(request), config=self._config(request)
             )
             produced = False
+            finish = ""
             for chunk in chunks:
                 self._check_blocked(chunk)
+                finish = _finish_reason(chunk) or finish
                 text = chunk.text or ""
                 if text:
                     produced = True
@@ -90,6 +103,12 @@ class GeminiInterpreter:
                     raise InterpretationError(ErrorKind.TIMEOUT, "answer took too long", transient=True)
             if not produced:
                 raise InterpretationError(ErrorKind.MALFORMED, "empty answer", transient=True)
+            # Gemini ends every complete stream with a finish reason; without one the
+            # answer was cut off, and MAX_TOKENS means it ran out of room mid-sentence.
+            if not finish:
+                raise InterpretationError(ErrorKind.NETWORK, "the stream ended early", transient=True)
+            if finish == "MAX_TOKENS":
+                raise InterpretationError(ErrorKind.MALFORMED, "the answer hit the token limit", transient=True)
         except errors.APIError as exc:
             raise classify_api_error(exc) from exc
         except httpx.TimeoutException as exc:
@@ -105,8 +124,15 @@ class GeminiInterpreter:
         feedback = getattr(chunk, "prompt_feedback", None)
         if feedback is not None and getattr(feedback, "block_reason", None):
             raise InterpretationError(ErrorKind.BLOCKED, f"prompt blocked: {feedback.block_reason}")
-        for candidate in chunk.candidates or ():
-            reason = getattr(candidate, "finish_reason", None)
-            name = getattr(reason, "name", None) or (str(reason) if reason else "")
-            if name in _BLOCKING_FINISH:
-                raise InterpretationError(ErrorKind.BLOCKED, f"answer blocked: {name}")
+        name = _finish_reason(chunk)
+        if name in _BLOCKING_FINISH:
+            raise InterpretationError(ErrorKind.BLOCKED, f"answer blocked: {name}")
+
+
+def _finish_reason(chunk):
+    """The first candidate's finish reason as a name ("STOP", "SAFETY" …), or ""."""
+    for candidate in chunk.candidates or ():
+        reason = getattr(candidate, "finish_reason", None)
+        if reason:
+            return getattr(reason, "name", None) or str(reason)
+    return ""

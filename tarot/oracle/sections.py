@@ -1,8 +1,9 @@
 """The six sections of an answer, and a forgiving parser for the model's marker format.
 
 The model is asked to start each section with a marker line such as ``[[past]]``. Real
-model output drifts: markdown around the marker, Korean section names, spaces, a colon, a
-preamble before the first marker. The parser accepts those and nothing looser.
+model output drifts: markdown around the marker, Korean section names, a number, spaces, a
+colon, text on the marker's own line, a preamble before the first marker, a code fence
+around it all. The parser accepts those and nothing looser.
 """
 
 import re
@@ -19,14 +20,16 @@ ALIASES = {
 }
 _NAME_TO_SECTION = {alias: key for key, names in ALIASES.items() for alias in names}
 _NAMES = "|".join(sorted((re.escape(n) for n in _NAME_TO_SECTION), key=len, reverse=True))
-# A marker line: optional markdown (#, *, _), [[name]] or 【name】 or a bare heading "## 과거",
-# optionally followed by ":" — alone on its line.
+# A marker at the start of a line: optional markdown (#, *, _) and number ("1."), then
+# [[name]] or 【name】 or a bare heading "## 과거", optionally followed by ":". Bracketed
+# markers may have the section's first words after them; a bare heading must end its line.
 MARKER = re.compile(
-    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?[*_]{{0,2}}[ \t]*"
+    rf"^[ \t]*(?:#{{1,6}}[ \t]*)?[*_]{{0,2}}[ \t]*(?:\d{{1,2}}[.)][ \t]*)?"
     rf"(?:\[\[[ \t]*(?P<a>{_NAMES})[ \t]*\]\]|【[ \t]*(?P<b>{_NAMES})[ \t]*】|(?P<c>{_NAMES}))"
-    rf"[ \t]*[*_]{{0,2}}[ \t]*[:：]?[ \t]*[*_]{{0,2}}[ \t]*$",
+    rf"[ \t]*[*_]{{0,2}}[ \t]*[:：]?[ \t]*[*_]{{0,2}}[ \t]*(?P<end>$)?",
     re.IGNORECASE | re.MULTILINE,
 )
+_FENCE = re.compile(r"^[ \t]*```[\w-]*[ \t]*$", re.MULTILINE)
 # Bare headings ("과거") only count with a markdown heading or bold around them.
 _BARE_NEEDS_DECORATION = re.compile(r"^[ \t]*(#|\*\*|__)")
 
@@ -35,7 +38,7 @@ def _markers(text):
     for match in MARKER.finditer(text):
         name = match.group("a") or match.group("b")
         if not name:
-            if not _BARE_NEEDS_DECORATION.match(match.group(0)):
+            if match.group("end") is None or not _BARE_NEEDS_DECORATION.match(match.group(0)):
                 continue
             name = match.group("c")
         yield _NAME_TO_SECTION[name.lower()], match
@@ -46,6 +49,7 @@ def split_sections(text):
 
     Text before the first marker is dropped; a repeated section keeps its first body.
     """
+    text = text.replace("\r\n", "\n")
     found = []
     seen = set()
     marks = list(_markers(text))
@@ -67,7 +71,7 @@ def parse_answer(text):
 
 
 def _clean(body):
-    body = body.strip()
+    body = _FENCE.sub("", body).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
     return body
 

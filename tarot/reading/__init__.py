@@ -11,13 +11,14 @@ bp = Blueprint("reading", __name__)
 
 @bp.app_context_processor
 def reading_helpers():
-    from .messages import failure_message
+    from .messages import SECTION_HEADINGS, failure_message
 
     return {
         "topic_label": topic_label,
         "format_datetime": format_datetime,
         "split_sections": split_sections,
         "failure_message": failure_message,
+        "section_headings": SECTION_HEADINGS,
     }
 
 

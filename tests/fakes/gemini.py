@@ -1,12 +1,13 @@
 """A fake Gemini API on 127.0.0.1 that speaks the REST protocol google-genai uses.
 
-It serves ``POST /v1beta/models/<model>:generateContent`` and
-``:streamGenerateContent?alt=sse``. Each request takes the next scripted behaviour from
+It serves ``POST /<version>/models/<model>:generateContent`` and
+``:streamGenerateContent?alt=sse`` (version v1 or v1beta; other paths are 404). Each request takes the next scripted behaviour from
 ``script`` (the last one repeats): a streamed answer, an HTTP error, a hang, a dropped
 connection, a safety block or garbage. Every request is recorded for assertions.
 """
 
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,11 +16,15 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 @dataclass
 class Answer:
-    """Stream ``chunks`` of text, waiting ``first_delay`` then ``delay`` between chunks."""
+    """Stream ``chunks`` of text, waiting ``first_delay`` then ``delay`` between chunks.
+
+    The last chunk carries ``finish`` as its finish reason ("" sends none).
+    """
 
     chunks: list
     first_delay: float = 0.0
     delay: float = 0.0
+    finish: str = "STOP"
 
 
 @dataclass
@@ -53,6 +58,8 @@ class Garbage:
     body: str = "data: {not json at all\r\n\r\n"
 
 
+METHOD = re.compile(r"/v1(?:beta)?/models/[\w.-]+:(generateContent|streamGenerateContent\?alt=sse)")
+
 SIX_PART_ANSWER = [
     "[[greeting]]\n안녕하세요, 오늘도 와 주셨네요. ",
     "차 한 잔 하면서 천천히 볼게요.\n\n[[past]]\n과거 자리의 카드는 지나온 시간을 말해요. ",
@@ -74,7 +81,7 @@ class FakeGemini:
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def __enter__(self):
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def __exit__(self, *exc):
@@ -95,11 +102,16 @@ class FakeGemini:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
-                fake.requests.append({"path": self.path, "headers": dict(self.headers), "body": body})
+                fake.requests.append(
+                    {"path": self.path, "headers": dict(self.headers), "body": body, "at": time.monotonic()}
+                )
+                method = METHOD.fullmatch(self.path)
+                if not method:
+                    return self._error(Error(404, "NOT_FOUND", f"no method at {self.path}"))
                 if not self.headers.get("x-goog-api-key"):
                     return self._error(Error(401, "UNAUTHENTICATED", "API key missing"))
                 behaviour = fake.next_behaviour()
-                streaming = ":streamGenerateContent" in self.path
+                streaming = method[1] != "generateContent"
                 if isinstance(behaviour, Error):
                     return self._error(behaviour)
                 if isinstance(behaviour, Hang):
@@ -124,7 +136,7 @@ class FakeGemini:
                 if streaming:
                     return self._stream(behaviour)
                 time.sleep(behaviour.first_delay)
-                return self._json(_chunk("".join(behaviour.chunks), finish=True))
+                return self._json(_chunk("".join(behaviour.chunks), finish=behaviour.finish))
 
             def _error(self, error):
                 data = json.dumps(
@@ -146,25 +158,33 @@ class FakeGemini:
 
             def _raw(self, text):
                 self._start_stream()
-                self.wfile.write(text.encode())
-                self.wfile.flush()
-                self.close_connection = True
+                self._send_chunk(text.encode())
+                self._end_stream()
 
+            # Like Google's servers, streams use chunked transfer encoding, so a connection
+            # cut before the final empty chunk is an incomplete response, not a short one.
             def _start_stream(self):
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
-                self.send_header("Connection", "close")
+                self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
-                self.close_connection = True
+
+            def _send_chunk(self, data):
+                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+                self.wfile.flush()
+
+            def _end_stream(self):
+                self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
 
             def _send_event(self, payload):
-                self.wfile.write(b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\r\n\r\n")
-                self.wfile.flush()
+                self._send_chunk(b"data: " + json.dumps(payload, ensure_ascii=False).encode() + b"\r\n\r\n")
 
             def _events(self, payloads):
                 self._start_stream()
                 for payload in payloads:
                     self._send_event(payload)
+                self._end_stream()
 
             def _stream(self, answer):
                 self._start_stream()
@@ -172,15 +192,17 @@ class FakeGemini:
                 for index, text in enumerate(answer.chunks):
                     if index:
                         time.sleep(answer.delay)
-                    self._send_event(_chunk(text, finish=index == len(answer.chunks) - 1))
+                    last = index == len(answer.chunks) - 1
+                    self._send_event(_chunk(text, finish=answer.finish if last else ""))
+                self._end_stream()
 
         return Handler
 
 
-def _chunk(text, finish=False):
+def _chunk(text, finish=""):
     candidate = {"content": {"parts": [{"text": text}], "role": "model"}, "index": 0}
     if finish:
-        candidate["finishReason"] = "STOP"
+        candidate["finishReason"] = finish
     return {
         "candidates": [candidate],
         "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5},

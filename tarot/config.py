@@ -91,7 +91,7 @@ def load_settings(instance_path, env=None):
         "WTF_CSRF_SSL_STRICT": production,
         "BABEL_DEFAULT_LOCALE": "ko",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Seoul",
-        "LANGUAGES": ("ko",),  # English joins with its catalogue
+        "LANGUAGES": ("ko", "en"),  # catalogues in tarot/translations
         "GEMINI_API_KEY": env.get("GEMINI_API_KEY") or None,
         "GEMINI_MODEL": env.get("GEMINI_MODEL") or "gemini-2.5-flash",
         "GEMINI_BASE_URL": env.get("GEMINI_BASE_URL") or None,

@@ -1,13 +1,16 @@
 """Views of the main blueprint."""
 
-from flask import current_app, jsonify, render_template, request
+from flask import abort, current_app, jsonify, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..auth.accounts import safe_next
 from ..extensions import db
+from ..i18n import LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE
 from . import bp
 
 HOME_TOPICS = (
@@ -22,6 +25,27 @@ HOME_TOPICS = (
 def home():
     """The scroll-driven introduction that leads to a reading."""
     return render_template("main/home.html", topics=HOME_TOPICS)
+
+
+@bp.get("/lang/<code>")
+def choose_language(code):
+    """The language switch: remember the choice (cookie, and the account when signed in).
+
+    A plain link, so it works without JavaScript; it then goes back to ``next``, a path on
+    this site only.
+    """
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    if current_user.is_authenticated and current_user.locale != code:
+        current_user.locale = code
+        db.session.commit()
+    response = redirect(safe_next(request.args.get("next")), code=303)
+    response.set_cookie(
+        LOCALE_COOKIE, code, max_age=LOCALE_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/healthz")

@@ -8,6 +8,7 @@ import random
 import re
 
 from ..topics import DECK_TOPIC, topic_label
+from .prompt import TOPIC_NAMES_EN
 from .sections import format_answer
 
 GENERAL_TOPIC_FALLBACK = "work"
@@ -181,49 +182,133 @@ class _Korean(_Writer):
 
 
 class _English(_Writer):
-    POSITION_NAMES = {"past": "Past", "present": "Present", "future": "Future"}
+    POSITION_OPEN = {
+        "past": (
+            "In the Past position, the one that lights up the road behind you, lies {name}, {orient}.",
+            "Let's begin with the past. You drew {name}, {orient}.",
+            "The root of this worry shows in the Past position: {name}, {orient}.",
+        ),
+        "present": (
+            "In the Present position, showing this very moment, is {name}, {orient}.",
+            "Your Present card is {name}, {orient}.",
+            "Reflecting you as you are these days, the Present position holds {name}, {orient}.",
+        ),
+        "future": (
+            "In the Future position, where the current flows on ahead, is {name}, {orient}.",
+            "{name} has come to the Future position, {orient}.",
+            "The view ahead if you keep walking this way: the Future card is {name}, {orient}.",
+        ),
+    }
+    KEYWORDS = (
+        "This card carries the energy of {k}.",
+        "{k}: these are the words this card holds.",
+        "The keys it offers you are {k}.",
+    )
+    POSITION_CLOSE = {
+        "past": (
+            "Perhaps today's worry has been quietly growing since that time.",
+            "What you lived through then still gently shapes your choices now, {nick}.",
+            "It's behind you, but simply noticing its traces can make your heart a little lighter.",
+        ),
+        "present": (
+            "Right now you're standing in the middle of this current.",
+            "Don't be too hard on yourself; let where you are be just as it is.",
+            "It may help to take a calm, quiet look at how your heart feels today.",
+        ),
+        "future": (
+            "Rather than a fixed ending, this is a possibility that opens if things keep flowing this way.",
+            "Remember that the future can change with the choices you make today.",
+            "There's no need to rush. Things have already begun to move.",
+        ),
+    }
+
+    def _orientation(self, sc):
+        return "reversed" if sc.reversed else "upright"
 
     def position(self, sc):
-        card = sc.card
-        name = card.name("en")
-        orient = "reversed" if sc.reversed else "upright"
-        words = ", ".join(list(card.keywords("en", sc.reversed))[:3])
-        opening = self.pick((
-            f"In the {self.POSITION_NAMES[sc.position]} position lies {name}, {orient}.",
-            f"For the {self.POSITION_NAMES[sc.position].lower()}, you drew {name}, {orient}.",
-        ))
-        close = {
-            "past": "Some of today's worry may have grown from this time.",
-            "present": "This is where you stand now; be gentle with yourself about it.",
-            "future": "Take it as where the current path leads, not as a fixed ending.",
-        }[sc.position]
-        return f"{opening} It carries {words}. {self.meaning(sc)} {close}"
+        name = sc.card.name("en")
+        nick = self.request.nickname
+        words = list(sc.card.keywords("en", sc.reversed))[:3]
+        opening = self.pick(self.POSITION_OPEN[sc.position]).format(
+            name=name, orient=self._orientation(sc)
+        )
+        keywords = self.pick(self.KEYWORDS).format(k=", ".join(words))
+        close = self.pick(self.POSITION_CLOSE[sc.position]).format(nick=nick)
+        return " ".join((opening, keywords, self.meaning(sc), close))
 
     def greeting(self):
         nick = self.request.nickname
+        topic = TOPIC_NAMES_EN.get(self.request.topic, self.request.topic)
+        hello = self.pick((
+            f"Welcome, {nick}. I've poured you a warm cup of milk tea.",
+            f"Lovely to see you, {nick}. Let's take a breath and a sip of tea before we begin.",
+            f"Come on in, {nick}. You've brought what's on your mind with you again today.",
+        ))
+        about = f"Today we'll look at {topic} together."
         concern = self.request.concern.strip().replace("\n", " ")
-        worry = (
-            f"You wrote: “{concern[:80]}”. Let's read the five cards you drew with that in mind."
-            if concern
-            else "You didn't write a particular worry, so let's look at the wider flow."
-        )
-        return f"Welcome, {nick}. Your milk tea is ready. {worry}"
+        if concern:
+            if len(concern) > 80:
+                concern = concern[:80].rstrip() + "…"
+            worry = self.pick((
+                f"You wrote: “{concern}”. Let's read the five cards you drew with that in mind, one by one.",
+                f"Your worry, “{concern}”, can't have been easy to share. Thank you. Let's unfold it slowly with the cards.",
+            ))
+        else:
+            worry = "You didn't write a particular worry, so let's look broadly at the energy flowing around you now."
+        return " ".join((hello, about, worry))
 
     def advice(self, first, second):
-        return (
-            f"Your first advice card is {first.card.name('en')}: {first.card.t('en')['advice']} "
-            f"{self.meaning(first)} The second, {second.card.name('en')}, adds: "
-            f"{second.card.t('en')['advice']} Together they ask for one small, real step this week."
-        )
+        return " ".join((
+            f"Your first advice card is {first.card.name('en')}, {self._orientation(first)}. "
+            f"{first.card.t('en')['advice']}",
+            self.meaning(first),
+            f"The second, {second.card.name('en')}, {self._orientation(second)}, adds this: "
+            f"{second.card.t('en')['advice']}",
+            self.pick((
+                "Laid side by side, they suggest that one small step you can take today matters more than a grand resolution.",
+                "Both cards are asking you to trust yourself. Try putting just one of these into practice this week.",
+                "Woven together, the two pieces of advice ask you to let your actions keep pace with your heart.",
+            )),
+        ))
 
     def conclusion(self, cards):
         reversed_count = sum(1 for c in cards if c.reversed)
-        tone = (
-            "All five cards came up upright: the way looks fairly open."
-            if reversed_count == 0
-            else f"{reversed_count} of the five cards are reversed: slow down and look closer rather than stop."
-        )
-        return f"{tone} The cards light the way; the walking is yours. Come back for tea any time, {self.request.nickname}."
+        majors = sum(1 for c in cards if c.card.is_major)
+        parts = []
+        if reversed_count == 0:
+            parts.append("All five cards came up upright: the way ahead looks fairly open.")
+        elif reversed_count <= 2:
+            parts.append(
+                f"{reversed_count} of the five cards are reversed. That's less a sign to stop "
+                "than a nudge to slow down and look a little closer."
+            )
+        else:
+            parts.append(
+                f"As many as {reversed_count} cards came up reversed. This is a time to gather "
+                "your strength inward rather than reach outward."
+            )
+        if majors >= 3:
+            parts.append(
+                f"It's worth noticing that {majors} Major Arcana appeared: the larger currents "
+                "of your life are on the move."
+            )
+        future = cards[2]
+        lean = future.card.yes_no
+        if future.reversed and lean == "yes":
+            lean = "maybe"
+        elif future.reversed and lean == "maybe":
+            lean = "no"
+        parts.append({
+            "yes": "If I had to answer your worry in a word, the cards lean towards “it will be all right”.",
+            "maybe": "The answer isn't settled yet. The choices you make from here will set the direction.",
+            "no": "The answer is closer to “not easily, the way things are now”. That doesn't mean the road is closed; it's a sign to try a different way.",
+        }[lean])
+        parts.append(self.pick((
+            f"I hope your worries have eased a little, like the warmth of a teacup in your hands, {self.request.nickname}. Drop by any time.",
+            "The cards only light the way; the walking is always yours. Be gentle with yourself today.",
+            "Whenever your heart feels tangled, come back for another cup. Tarot Milk Tea will always be here.",
+        )))
+        return " ".join(parts)
 
 
 class OfflineInterpreter:

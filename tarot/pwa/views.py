@@ -113,6 +113,7 @@ def service_worker():
             precache=precache_urls(),
             offline_url=OFFLINE_URL,
             personal_paths=PERSONAL_PATHS,
+            languages=current_app.config["LANGUAGES"],
         )
     response = Response(rendered[version], mimetype="application/javascript")
     response.headers["Service-Worker-Allowed"] = "/"

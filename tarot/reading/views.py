@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import jobs
@@ -16,7 +17,8 @@ from . import bp, deals, service
 from .messages import waiting_message
 
 POSITION_LABELS = {
-    "past": "과거", "present": "현재", "future": "미래", "advice1": "조언 1", "advice2": "조언 2",
+    "past": _l("과거"), "present": _l("현재"), "future": _l("미래"),
+    "advice1": _l("조언 1"), "advice2": _l("조언 2"),
 }
 
 

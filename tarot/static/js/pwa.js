@@ -79,5 +79,11 @@
       .register("/sw.js", { scope: "/", updateViaCache: "none" })
       .then(watch)
       .catch(function () { /* the site works without its worker */ });
+    // The worker serves stored guide pages in the language of the pages the visitor sees.
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) {
+        registration.active.postMessage({ type: "LANGUAGE", lang: document.documentElement.lang });
+      }
+    });
   });
 })();

@@ -8,6 +8,12 @@
  *
  * Stored pages are always fetched without cookies, so a cache never holds anyone's
  * signed-in page; responses marked private or no-store are never stored.
+ *
+ * Stored pages are kept per language (the key adds "hl=<language>"), and a page is only
+ * served from the cache in the visitor's language: the language noted from the pages that
+ * pass through (Content-Language) and from the language switch (/lang/<code>), remembered
+ * across restarts of the worker. Pages are fetched for the cache in that language by
+ * sending it as Accept-Language.
  */
 "use strict";
 
@@ -17,15 +23,59 @@ const CACHE_NAME = CACHE_PREFIX + VERSION;
 const PRECACHE_URLS = {{ precache|tojson }};
 const OFFLINE_URL = {{ offline_url|tojson }};
 const PERSONAL_PATHS = {{ personal_paths|list|tojson }};
+const LANGUAGES = {{ languages|list|tojson }};
+const LANGUAGE_KEY = "/sw-state/language";
 const NETWORK_TIMEOUT_MS = 4000;
 
 // Whether this browser is signed in, learned from the pages passing through ("unknown" after
 // the worker starts). Signed-in visitors get guide pages from the network so their own
 // header shows; the cached copies are the signed-out pages.
 let visitor = "unknown";
+// The visitor's language ("unknown" until a page or the stored note says).
+let language = "unknown";
 
-function anonymous(url) {
-  return new Request(url, { credentials: "omit", cache: "no-cache" });
+function anonymous(url, lang) {
+  const headers = lang ? { "Accept-Language": lang } : {};
+  return new Request(url, { credentials: "omit", cache: "no-cache", headers });
+}
+
+function isPage(url) {
+  return !url.startsWith("/static/");
+}
+
+function pageKey(url, lang) {
+  const key = new URL(url, self.location.origin);
+  key.searchParams.set("hl", lang);
+  return key.href;
+}
+
+async function currentLanguage(cache) {
+  if (language === "unknown") {
+    const note = await cache.match(LANGUAGE_KEY);
+    if (note && language === "unknown") language = await note.text();
+  }
+  return language;
+}
+
+// A new language: remember it, and store the guide and the offline page in it too.
+function noteLanguage(lang, event) {
+  if (!LANGUAGES.includes(lang) || lang === language) return;
+  language = lang;
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE_NAME);
+    await cache.put(LANGUAGE_KEY, new Response(lang));
+    if (await cache.match(pageKey(OFFLINE_URL, lang))) return;
+    await Promise.all(PRECACHE_URLS.filter(isPage).map((url) => storePage(cache, url, lang).catch(() => {})));
+  })());
+}
+
+// Fetch a page without cookies (in ``lang``, else in the browser's language) and store it
+// under the language it came in.
+async function storePage(cache, url, lang) {
+  const response = await fetch(anonymous(url, lang));
+  if (!storable(response)) throw new Error("not storable: " + url);
+  const served = response.headers.get("Content-Language") || LANGUAGES[0];
+  await cache.put(pageKey(url, served), response);
 }
 
 function isPersonal(path) {
@@ -41,10 +91,11 @@ function storable(response) {
   return response.ok && response.type === "basic" && !/private|no-store/i.test(control);
 }
 
-function noteVisitor(response) {
+function noteVisitor(response, event) {
   if (!response.ok || response.type !== "basic" || !response.url) return;
-  if (isPersonal(new URL(response.url).pathname)) return;
   if (!(response.headers.get("Content-Type") || "").startsWith("text/html")) return;
+  noteLanguage(response.headers.get("Content-Language"), event);
+  if (isPersonal(new URL(response.url).pathname)) return;
   const control = response.headers.get("Cache-Control") || "";
   visitor = /private/i.test(control) ? "member" : "guest";
 }
@@ -61,7 +112,10 @@ function withTimeout(promise, ms) {
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE_NAME).then((cache) => cache.addAll(PRECACHE_URLS.map(anonymous))),
+    caches.open(CACHE_NAME).then((cache) => Promise.all([
+      cache.addAll(PRECACHE_URLS.filter((url) => !isPage(url)).map((url) => anonymous(url))),
+      ...PRECACHE_URLS.filter(isPage).map((url) => storePage(cache, url)),
+    ])),
   );
 });
 
@@ -78,8 +132,10 @@ self.addEventListener("activate", (event) => {
 });
 
 // The page's "새로고침" button: the waiting worker takes over, the page reloads.
+// A page tells its language (pwa.js).
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  if (event.data && event.data.type === "LANGUAGE") noteLanguage(event.data.lang, event);
 });
 
 self.addEventListener("fetch", (event) => {
@@ -87,9 +143,11 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method !== "GET") {
-    event.respondWith(fromNetwork(request, request.mode === "navigate"));
+    event.respondWith(fromNetwork(event, request.mode === "navigate"));
     return;
   }
+  const chosen = url.pathname.match(/^\/lang\/([\w-]+)$/);
+  if (chosen) noteLanguage(chosen[1], event);
   if (url.pathname.startsWith("/static/")) {
     event.respondWith(staticFile(event, request));
     return;
@@ -103,24 +161,30 @@ self.addEventListener("fetch", (event) => {
   if (isGuide(url.pathname)) {
     event.respondWith(guidePage(event, request));
   } else {
-    event.respondWith(fromNetwork(request, true));
+    event.respondWith(fromNetwork(event, true));
   }
 });
 
 // A fresh copy without the stored URL, so a boosted (htmx) request keeps the address it asked for.
 async function offlinePage() {
   const cache = await caches.open(CACHE_NAME);
-  const stored = await cache.match(OFFLINE_URL);
+  // In the visitor's language; when that is unknown or missing, in any stored one.
+  const lang = await currentLanguage(cache);
+  const keys = [lang, ...LANGUAGES].filter((l) => LANGUAGES.includes(l)).map((l) => pageKey(OFFLINE_URL, l));
+  let stored;
+  for (const key of keys) {
+    stored = stored || await cache.match(key);
+  }
   if (!stored) return Response.error();
   return new Response(stored.body, { status: stored.status, headers: stored.headers });
 }
 
 // Network only; a whole page that cannot be reached becomes the offline page, anything else
 // (an htmx POST, say) fails as a network error the page can report.
-async function fromNetwork(request, wholePage) {
+async function fromNetwork(event, wholePage) {
   try {
-    const response = await fetch(request);
-    noteVisitor(response);
+    const response = await fetch(event.request);
+    noteVisitor(response, event);
     return response;
   } catch (error) {
     return wholePage ? offlinePage() : Response.error();
@@ -141,28 +205,29 @@ async function staticFile(event, request) {
   }
 }
 
-async function refreshGuide(cache, url) {
+async function refreshGuide(cache, url, lang) {
   try {
-    const response = await fetch(anonymous(url));
-    if (storable(response)) await cache.put(url, response);
+    await storePage(cache, url, lang);
   } catch (error) {
-    // Offline: the stored copy stays.
+    // Offline or not storable: the stored copy stays.
   }
 }
 
 async function guidePage(event, request) {
   const cache = await caches.open(CACHE_NAME);
-  // Keyed by URL alone: boosted (HX) and plain requests share the full page.
-  const cached = await cache.match(request.url, { ignoreVary: true });
+  const lang = await currentLanguage(cache);
+  // Keyed by URL and language: boosted (HX) and plain requests share the full page.
+  const cached = lang === "unknown" ? undefined
+    : await cache.match(pageKey(request.url, lang), { ignoreVary: true });
   if (cached && visitor === "guest") {
-    event.waitUntil(refreshGuide(cache, request.url));
+    event.waitUntil(refreshGuide(cache, request.url, lang));
     return cached;
   }
-  if (!cached) event.waitUntil(refreshGuide(cache, request.url));
+  if (!cached && lang !== "unknown") event.waitUntil(refreshGuide(cache, request.url, lang));
   try {
     const network = fetch(request);
     const response = await (cached ? withTimeout(network, NETWORK_TIMEOUT_MS) : network);
-    noteVisitor(response);
+    noteVisitor(response, event);
     return response;
   } catch (error) {
     return cached || offlinePage();

@@ -59,8 +59,11 @@ def language_links():
     return [(code, LANGUAGE_NAMES.get(code, code), code == here) for code in available_locales()]
 
 
+LOCALIZED_TYPES = ("text/html", "application/manifest+json")
+
+
 def _mark_language(response):
-    if response.mimetype == "text/html":
+    if response.mimetype in LOCALIZED_TYPES:
         response.headers["Content-Language"] = current_lang()
         response.vary.update(("Cookie", "Accept-Language"))
     return response

@@ -473,3 +473,11 @@ def test_the_offline_interpreter_writes_every_topic_in_english(app, topic):
         assert not HANGUL.search(text), text
         for spread_card in cards:
             assert spread_card.card.name("en") in text
+
+
+def test_the_manifest_is_korean_and_has_an_english_variant(client):
+    korean = client.get("/manifest.webmanifest")
+    assert korean.get_json()["short_name"] == "타로밀크티" and korean.get_json()["lang"] == "ko"
+    english = client.get("/manifest.webmanifest", headers=EN)
+    assert english.get_json()["short_name"] == "Tarot Milk Tea" and english.get_json()["lang"] == "en"
+    assert {"Cookie", "Accept-Language"} <= set(english.vary)

@@ -222,7 +222,7 @@ def test_a_new_version_replaces_the_old_caches(app, live_server, page):
         "navigator.serviceWorker.controller.scriptURL"
     ) == base + "/sw.js"
     cached = page.evaluate(ALL_CACHED)["tarot-next-release"]
-    assert any(url == base + "/offline" for url, *_ in cached)
+    assert any(url == base + "/offline?hl=ko" for url, *_ in cached)  # pages are kept per language
 
 
 def test_no_signed_in_page_is_ever_cached(app, live_server, page):

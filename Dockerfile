@@ -20,9 +20,9 @@ COPY docker ./docker
 COPY migrations ./migrations
 COPY seed ./seed
 COPY tarot ./tarot
-# Babel catalogues (.po) are compiled here; the Korean source strings need none, so the
-# step does nothing until a translation exists.
-RUN if [ -d tarot/translations ]; then /venv/bin/pybabel compile -d tarot/translations; fi \
+# Babel catalogues (.po) are compiled again here, so the image never runs a stale committed
+# .mo; Korean, the source language, needs none.
+RUN /venv/bin/pybabel compile -d tarot/translations \
  && python -m compileall -q tarot migrations wsgi.py
 
 # ---- runtime: the same slim base; the app owned by root, run by an unprivileged user ----

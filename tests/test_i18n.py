@@ -80,13 +80,14 @@ def test_the_catalogue_has_no_stale_entries_and_the_template_is_current(extracte
 
 
 def test_translations_keep_their_placeholders_and_say_no_korean():
-    for message in _english():
+    english = _english()
+    for message in english:
         if not message.id:
             continue
         names = sorted(re.findall(r"%\((\w+)\)[sd]|\{(\w+)\}", message.id))
         assert sorted(re.findall(r"%\((\w+)\)[sd]|\{(\w+)\}", message.string)) == names, message.id
         assert not HANGUL.search(message.string), (message.id, message.string)
-        assert not list(message.check(_english())), message.id
+        assert not list(message.check(english)), message.id
 
 
 def test_the_committed_compiled_catalogue_matches_the_po():
@@ -404,6 +405,14 @@ def test_dates_follow_the_language_in_seoul_time(app, site):
     assert "Mar 2, 2026, 12:05 AM" in client.get(f"/reading/{public_id}").get_data(as_text=True)
     client.set_cookie("lang", "ko")
     assert "2026년 3월 2일 오전 12:05" in client.get("/archive").get_data(as_text=True)
+
+
+def test_counts_are_formatted_for_the_language(app):
+    from flask import render_template
+
+    for headers, expected in ((KO, "보관한 풀이 12,345개"), (EN, "Saved readings: 12,345")):
+        with app.test_request_context(headers=headers):
+            assert expected in render_template("archive/_count.html", total=12345, oob=False)
 
 
 # ---- a whole reading in English -----------------------------------------------------------

@@ -7,7 +7,8 @@ connections against /guide and a card page and prints req/s and p50/p95/p99 late
     python bench/guide_rps.py                      # 2 sync workers, then 2 gthread workers
     python bench/guide_rps.py --worker-class sync --duration 20
     python bench/guide_rps.py --signed-in          # the per-request render of a signed-in visitor
-    python bench/guide_rps.py --cookie lang=ko     # anonymous, but past the in-memory page cache
+    python bench/guide_rps.py --cookie x=1         # anonymous, but past the in-memory page cache
+    python bench/guide_rps.py --cookie lang=en     # the language cookie: a key of the page cache
 
 Needs wrk (https://github.com/wg/wrk) on PATH. Run from the repository root.
 """

@@ -47,7 +47,7 @@ def create_app(config=None):
     commands.init_app(app)
     if app.config["AUTO_MIGRATE"]:
         commands.upgrade_embedded_database(app)
-    app.wsgi_app = PublicPageCache(app.wsgi_app)
+    app.wsgi_app = PublicPageCache(app.wsgi_app, key_cookies=(i18n.LOCALE_COOKIE,))
     return app
 
 

@@ -3,8 +3,9 @@
 Pages that are the same for everyone (the card guide) are answered from memory without
 entering Flask at all: "render once, then serve bytes". Only responses the app itself marks
 shareable are kept: status 200, ``Cache-Control: public`` with a ``max-age``, an ``ETag``
-and no ``Set-Cookie``. Requests that carry any cookie (a session may mean a signed-in
-visitor or a waiting message) or a query string always go to the app. An entry lives for the
+and no ``Set-Cookie``. Requests that carry a query string or any cookie (a session may mean
+a signed-in visitor or a waiting message) always go to the app, except the cookies named in
+``key_cookies`` (the language choice), which only make part of the key. An entry lives for the
 response's max-age, like in any shared HTTP cache, and conditional requests get 304.
 """
 
@@ -27,10 +28,11 @@ _NOT_MODIFIED_DROPS = {"content-length", "content-type"}
 class PublicPageCache:
     """WSGI middleware: serve stored public pages; ask the wrapped app for everything else."""
 
-    def __init__(self, app, max_entries=MAX_ENTRIES, clock=time.monotonic):
+    def __init__(self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=()):
         self.app = app
         self.max_entries = max_entries
         self.clock = clock
+        self.key_cookies = frozenset(key_cookies)
         self._entries = {}
         self._lock = threading.Lock()
 
@@ -38,15 +40,29 @@ class PublicPageCache:
         if (
             environ["REQUEST_METHOD"] not in ("GET", "HEAD")
             or environ.get("QUERY_STRING")
-            or environ.get("HTTP_COOKIE")
             or environ.get("HTTP_AUTHORIZATION")
         ):
             return self.app(environ, start_response)
-        key = (environ.get("PATH_INFO", ""), *(environ.get(name) for name in KEY_HEADERS))
+        cookies = self._key_cookies(environ.get("HTTP_COOKIE"))
+        if cookies is None:
+            return self.app(environ, start_response)
+        key = (environ.get("PATH_INFO", ""), *(environ.get(name) for name in KEY_HEADERS), cookies)
         entry = self._entries.get(key)
         if entry is not None and entry[0] > self.clock():
             return self._answer(entry, environ, start_response)
         return self._fetch(key, environ, start_response)
+
+    def _key_cookies(self, header):
+        """The request's key cookies, sorted; None when it carries any other cookie."""
+        if not header:
+            return ()
+        found = []
+        for part in header.split(";"):
+            name, _, value = part.strip().partition("=")
+            if name not in self.key_cookies:
+                return None
+            found.append((name, value))
+        return tuple(sorted(found))
 
     def _fetch(self, key, environ, start_response):
         captured = {}

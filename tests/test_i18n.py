@@ -236,10 +236,14 @@ def test_the_public_page_cache_keeps_languages_apart(app):
     english = client.get("/guide/cards/the-star", headers=EN)
     assert english.headers["Content-Language"] == "en"
     assert "The Star" in english.get_data(as_text=True)
-    # A lang cookie is never answered from the stored pages.
+    # The language cookie is part of the key: it beats Accept-Language, from memory too.
     client.set_cookie("lang", "en")
-    chosen = client.get("/guide/cards/the-star", headers=KO)
-    assert chosen.headers["Content-Language"] == "en"
+    for _ in range(2):
+        chosen = client.get("/guide/cards/the-star", headers=KO)
+        assert chosen.headers["Content-Language"] == "en"
+    assert any(key[-1] == (("lang", "en"),) for key in cache._entries)
+    client.set_cookie("lang", "ko")
+    assert client.get("/guide/cards/the-star", headers=EN).headers["Content-Language"] == "ko"
     client.delete_cookie("lang")
     again = client.get("/guide/cards/the-star", headers=KO)
     assert again.headers["Content-Language"] == "ko"

@@ -127,6 +127,21 @@ def test_requests_with_cookies_queries_or_other_methods_reach_the_app(client, ba
     assert backend.calls == 4
 
 
+def test_the_language_cookie_is_part_of_the_key_and_other_cookies_skip_the_cache(backend, clock):
+    backend.wsgi_app = PublicPageCache(backend.wsgi_app, clock=clock, key_cookies=("lang",))
+    client = backend.test_client()
+    client.set_cookie("lang", "en")
+    first = client.get("/page").data
+    assert client.get("/page").data == first and backend.calls == 1
+    client.set_cookie("lang", "ko")
+    client.get("/page")
+    assert backend.calls == 2  # another language, another entry
+    client.set_cookie("session", "abc")
+    client.get("/page")
+    client.get("/page")
+    assert backend.calls == 4  # a session (or any other cookie) always reaches the app
+
+
 def test_the_cache_does_not_grow_past_its_limit(client, backend, clock):
     for language in ("a", "b", "c", "d"):
         client.get("/page", headers={"Accept-Language": language})

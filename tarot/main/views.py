@@ -43,9 +43,24 @@ def _wants_json():
     ]
 
 
+def _wants_notice():
+    """An htmx request for a fragment (not a boosted page or a history restore)."""
+    headers = request.headers
+    return (
+        headers.get("HX-Request") == "true"
+        and headers.get("HX-Boosted") != "true"
+        and headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
 def _error_page(status, title, message):
     if _wants_json():
         return jsonify(error=message), status
+    if _wants_notice():
+        # A whole error page swapped into a fragment's place would nest a second site
+        # inside the page; the message goes to the page's notice area instead.
+        notice = render_template("errors/_notice.html", title=title, message=message)
+        return notice, status, {"HX-Retarget": "#notices", "HX-Reswap": "innerHTML"}
     return render_template("errors/error.html", status=status, title=title, message=message), status
 
 

@@ -76,11 +76,13 @@ def _init_extensions(app):
 
     from .models import User
 
+    # Built once: every request loads its user, and building the statement costs more
+    # than running it.
+    by_token = db.select(User).where(User.session_token == db.bindparam("token"))
+
     @login_manager.user_loader
     def load_user(token):
-        return db.session.execute(
-            db.select(User).filter_by(session_token=token)
-        ).scalar_one_or_none()
+        return db.session.execute(by_token, {"token": token}).scalar_one_or_none()
 
 
 def _register_blueprints(app):

@@ -163,14 +163,16 @@ def run(reading_id):
                finished_at=utcnow(), lease_until=None)
         log.warning("reading %s failed: claimed %s times", reading.public_id, token)
         return
-    request = build_request(reading)
-    interpreter = get_interpreter()
-    with force_locale(request.lang), _Heartbeat(reading_id, token):
-        _interpret_with_retries(reading, token, interpreter, request)
+    # The heartbeat starts before anything slow (the first interpreter builds its client).
+    with _Heartbeat(reading_id, token):
+        request = build_request(reading)
+        interpreter = get_interpreter()
+        with force_locale(request.lang):
+            _interpret_with_retries(reading, token, interpreter, request)
 
 
 class _Heartbeat:
-    """Renew the lease while the job waits: for the model's first token, or a retry's backoff.
+    """Renew the lease while the job lives: through the model's first token and retry pauses.
 
     Without it a slow first token (thinking models take a while) would look like a dead
     worker, and a poll elsewhere would start the same reading twice.

@@ -50,10 +50,18 @@ def one_reading(client, base):
     client.post(base + location + "/save", headers=headers)
 
 
+def _fields(path):
+    pairs = (line.split(":", 1) for line in Path(path).read_text().splitlines() if ":" in line)
+    return {name: value.split()[0] for name, value in pairs if value.strip()}
+
+
 def memory(pid):
-    """(VmRSS, VmHWM) of a process in MB."""
-    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
-    return tuple(int(fields[name].split()[0]) / 1024 for name in ("VmRSS", "VmHWM"))
+    """(RSS, peak RSS, PSS, private) of a process in MB; private memory is what it alone holds."""
+    status = _fields(f"/proc/{pid}/status")
+    rollup = _fields(f"/proc/{pid}/smaps_rollup")
+    private = int(rollup["Private_Clean"]) + int(rollup["Private_Dirty"])
+    values = (status["VmRSS"], status["VmHWM"], rollup["Pss"], private)
+    return tuple(int(value) / 1024 for value in values)
 
 
 def workers(server):
@@ -93,10 +101,10 @@ def main():
             _site.remove_user(app, user_id)
     print(f"database: {url.split(':')[0]}, {args.rounds} rounds over {len(PAGES) + len(slugs)} pages, "
           f"{args.readings} readings")
-    print("| worker | RSS at start | RSS after | peak (VmHWM) |")
-    print("|---|---:|---:|---:|")
-    for pid, (rss, peak) in finished.items():
-        print(f"| {pid} | {started.get(pid, 0):.1f} MB | {rss:.1f} MB | {peak:.1f} MB |")
+    print("| worker | RSS at start | RSS after | peak RSS | PSS | private |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for pid, (rss, peak, pss, private) in finished.items():
+        print(f"| {pid} | {started.get(pid, 0):.1f} MB | {rss:.1f} MB | {peak:.1f} MB | {pss:.1f} MB | {private:.1f} MB |")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Every page on a 360 px phone: nothing wider than the screen, and controls big enough to tap.
+"""Every page on a 360 px phone: nothing wider than the screen, controls big enough to tap, and
+images below the first screen loaded lazily.
 
 Touch targets: the primary controls (everything in the header, form controls and anything
 styled as a button) must be at least 44 × 44 CSS px (WCAG 2.5.5's size, Apple's and
@@ -72,6 +73,15 @@ SMALL_TARGETS = """() => {
 }"""
 
 
+# Images on the page as first shown (scrolled to the top): below the fold means lower than
+# the first screen; those must load lazily. Every image must say its size.
+IMAGES = """() => [...document.images].filter((img) => !img.closest('.leaflet-container')).map((img) => {
+  const top = img.getBoundingClientRect().top + window.scrollY;
+  return {src: img.getAttribute('src').split('?')[0], below: top > window.innerHeight,
+          lazy: img.loading === 'lazy', sized: img.hasAttribute('width') && img.hasAttribute('height')};
+})"""
+
+
 @pytest.fixture
 def site(make_app):
     with map_services() as settings:
@@ -80,11 +90,16 @@ def site(make_app):
             yield app, base
 
 
-def test_no_page_is_wider_than_a_360_px_phone_and_targets_are_big_enough(site, browser):
+def test_on_a_360_px_phone_nothing_overflows_targets_are_big_and_images_lazy(site, browser):
     app, base = site
-    wide, small, visited = {}, {}, []
+    wide, small, eager, visited = {}, {}, {}, []
     for name, page in tour(browser, app, base, viewport=PHONE):
         visited.append(name)
+        if page.evaluate("() => window.scrollY") == 0:
+            images = page.evaluate(IMAGES)
+            wrong = [i["src"] for i in images if (i["below"] and not i["lazy"]) or not i["sized"]]
+            if wrong:
+                eager[name] = wrong
         found = page.evaluate(OVERFLOW)
         if found["scrollWidth"] > found["width"] or found["wide"]:
             wide[name] = found
@@ -96,6 +111,7 @@ def test_no_page_is_wider_than_a_360_px_phone_and_targets_are_big_enough(site, b
             small[name] = targets
     assert visited == STOPS
     assert wide == {}
+    assert eager == {}, "images below the fold without loading=lazy, or without a size"
     assert small == {}, "\n".join(f"{name}: {line}" for name, lines in small.items() for line in lines)
 
 

@@ -30,7 +30,7 @@ def map_services():
     Yields the settings to give the app (``OVERPASS_URL``, ``MAP_TILE_URL``).
     """
     shops = [
-        osm_node(7000 + i, *offset(*CITY_HALL, 80 * i - 150, 60 * i - 120),
+        osm_node(7000 + i, *offset(*CITY_HALL, 260 * i - 400, 200 * (i % 2) - 100),
                  name=f"시청 타로 {i + 1}", shop="psychic", phone=f"02-777-{i:04d}")
         for i in range(4)
     ]

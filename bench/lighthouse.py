@@ -1,8 +1,9 @@
 """Lighthouse (mobile) scores of the main pages (design section 8: ≥ 95 in all four categories).
 
 Starts gunicorn on 127.0.0.1 with the embedded defaults (a fresh SQLite file, offline
-interpreter, demo sign-in) and, for the map, a fake Overpass and tile server on 127.0.0.1 (this
-machine reaches no outside host), then runs Lighthouse's default mobile profile on `/`,
+interpreter, demo sign-in), compressing text responses as the shipped nginx does
+(bench/_gzip_wsgi.py; ``--no-gzip`` for plain gunicorn), and, for the map, a fake Overpass
+and tile server on 127.0.0.1 (this machine reaches no outside host), then runs Lighthouse's default mobile profile on `/`,
 `/guide`, a card page, `/reading` and `/map` and prints the four scores, LCP and the audits
 that kept a category under 100.
 
@@ -68,6 +69,8 @@ def main():
     parser.add_argument("pages", nargs="*", default=PAGES)
     parser.add_argument("--runs", type=int, default=1, help="runs per page (the median is shown)")
     parser.add_argument("--json-dir", type=Path, help="keep each page's last full report here")
+    parser.add_argument("--no-gzip", action="store_true",
+                        help="serve plain gunicorn (no compression) instead of gzip as nginx sends it")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         raise SystemExit("Lighthouse is not installed: npm ci --prefix bench/lighthouse")
@@ -77,8 +80,10 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp, map_services() as services:
         env = {"REDIS_URL": "", **{key: str(value) for key, value in services.items()}}
-        with gunicorn(database_url(tmp), env=env) as base:
-            print(f"commit {commit}, Lighthouse mobile profile, {args.runs} run(s) per page, median")
+        target = "wsgi:app" if args.no_gzip else "_gzip_wsgi:app"
+        with gunicorn(database_url(tmp), env=env, target=target) as base:
+            print(f"commit {commit}, {target}, Lighthouse mobile profile, "
+                  f"{args.runs} run(s) per page, median")
             print(f"{'page':26} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'LCP':>7}")
             for path in args.pages:
                 runs = [run_lighthouse(base + path, chrome_path, args.json_dir)
@@ -87,7 +92,9 @@ def main():
                           for c in CATEGORIES]
                 lcp = statistics.median(
                     r["audits"]["largest-contentful-paint"]["numericValue"] for r in runs)
-                print(f"{path:26} " + " ".join(f"{s:5.0f}" for s in scores) + f" {lcp / 1000:6.2f}s")
+                bench = statistics.median(r["environment"]["benchmarkIndex"] for r in runs)
+                print(f"{path:26} " + " ".join(f"{s:5.0f}" for s in scores)
+                      + f" {lcp / 1000:6.2f}s  (benchmarkIndex {bench:.0f})")
                 for category in CATEGORIES:
                     missing = shortfalls(runs[-1], category)
                     if missing:

@@ -18,20 +18,26 @@ expect = sync_api.expect
 
 PHONE = {"width": 360, "height": 740}
 
+# Sideways overflow: the page wider than the screen, or anything in <main> sticking out of
+# main's content box (which shows as a lopsided margin). Things inside a box that scrolls or
+# clips sideways (the map, the topic chips' swipeable row) are left alone.
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
-  const wide = [];
-  for (const el of document.body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.right <= width + 1) continue;
-    // inside something that scrolls or clips sideways (the map, a table wrapper) is fine
-    let clipped = false;
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX;
-      if (o !== 'visible') { clipped = true; break; }
+  const main = document.querySelector('main');
+  const ms = getComputedStyle(main), mr = main.getBoundingClientRect();
+  const left = mr.left + parseFloat(ms.paddingLeft), right = mr.right - parseFloat(ms.paddingRight);
+  const contained = (el) => {
+    for (let p = el; p && p !== main; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
     }
-    if (!clipped) wide.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]
-                            + ' right=' + Math.round(r.right));
+    return false;
+  };
+  const wide = [];
+  for (const el of main.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || (r.right <= right + 1 && r.left >= left - 1) || contained(el)) continue;
+    wide.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0]
+              + ` ${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(left)}..${Math.round(right)}`);
   }
   return {scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
 }"""

@@ -55,7 +55,8 @@ FOCUS_STATE = """() => {
     key: el.tagName + '#' + el.id + '.' + el.className + ':' + label + ':' + (el.value || ''),
     what: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') + ' "' + label + '"',
     visible: ring || focused !== unfocused,
-    onScreen: box.width > 0 && box.height > 0,
+    onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+      && box.top < window.innerHeight && box.left < window.innerWidth,
   };
 }"""
 

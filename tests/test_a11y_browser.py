@@ -170,13 +170,15 @@ FOCUS_PAGES = ["home", "guide", "card", "login", "reading-dealt", "archive", "me
 
 
 def test_every_focusable_control_shows_focus(site, browser):
-    """Tab through each page to its end: every stop is on screen and has a visible outline."""
+    """Tab through each page (up to 60 stops): every stop is on screen and shows focus."""
     app, base = site
     problems = []
     for name, page in tour(browser, app, base, stops=FOCUS_PAGES):
         page.evaluate("() => { window.scrollTo(0, 0); document.activeElement.blur(); }")
         seen = set()
-        for _ in range(200):
+        # 60 stops reach past the header, the guide's contents and whole major table into
+        # the minor grid and the offline page's list, whose links share one style each.
+        for _ in range(60):
             page.keyboard.press("Tab")
             state = focus_state(page)
             if state is None or state["key"] in seen:

@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 START_GRACE_SECONDS = 10  # a new row is reserved this long for the job its request started
 MAX_CLAIMS = 5  # takeovers included; a reading that keeps killing workers ends as failed
 ROUND = 10  # a user's retry starts a new round of claims; the counter never goes back
-WRITE_INTERVAL = 0.25  # seconds between partial-text writes
+# Seconds between partial-text writes. Polls come every 0.6 s or more, so writing more often
+# only adds database writes (under load on SQLite, 0.25 s made writers queue for seconds).
+WRITE_INTERVAL = 0.5
 FINAL_WRITE_DELAYS = (0.2, 0.5, 1, 2, 4)  # a busy database gets this long to take the result
 
 _executor = None

@@ -109,6 +109,7 @@ class Reader(Visitor):
                               catch_response=True) as response:
             if response.status_code != 302:
                 response.failure(f"demo sign-in answered {response.status_code}")
+                self.stop()  # a visitor who could not sign in does not go on to read
 
     @task(3)
     def reading(self):
@@ -124,10 +125,10 @@ class Reader(Visitor):
         with self.client.post("/reading", data={**data, "topic": random.choice(TOPICS), "concern": concern},
                               headers=self.headers, name="/reading (create)", allow_redirects=False,
                               catch_response=True) as response:
-            if response.status_code != 303:
-                response.failure(f"create answered {response.status_code}")
+            path = response.headers.get("Location", "")
+            if response.status_code != 303 or not path.startswith("/reading/") or "signin" in path:
+                response.failure(f"create answered {response.status_code} {path}")
                 return
-            path = response.headers["Location"]
         self.wait_for_answer(path)
 
     def wait_for_answer(self, path):

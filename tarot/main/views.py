@@ -1,13 +1,13 @@
 """Views of the main blueprint."""
 
-from flask import current_app, jsonify, render_template, request
+from flask import current_app, g, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..extensions import db
+from ..extensions import db, login_manager
 from . import bp
 
 HOME_TOPICS = (
@@ -108,11 +108,20 @@ def too_many(error):
 def database_unavailable(error):
     current_app.logger.exception("database error")
     db.session.rollback()
-    return _error_page(
-        503,
-        _("잠시 문을 닫았어요"),
-        _("저장소에 잠깐 닿지 않아요. 잠시 뒤 다시 시도해 주세요. 이미 받은 결과는 안전하게 남아 있어요."),
-    )
+    # Loading the signed-in user may be what failed: the error page (its locale, its
+    # header) must not try again, or the visitor gets a bare 500 instead of this page.
+    g._login_user = login_manager.anonymous_user()
+    if request.endpoint == "main.healthz":
+        response = jsonify(status="error", database="unreachable")
+    else:
+        response = make_response(_error_page(
+            503,
+            _("잠시 문을 닫았어요"),
+            _("저장소에 잠깐 닿지 않아요. 잠시 뒤 다시 시도해 주세요. 이미 받은 결과는 안전하게 남아 있어요."),
+        ))
+    response.status_code = 503
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 @bp.app_errorhandler(500)

@@ -102,8 +102,8 @@ class Server(str):
 
 
 @contextmanager
-def gunicorn(url, workers=2, worker_class="gthread", threads=4, env=None):
-    """Run ``gunicorn wsgi:app`` on 127.0.0.1; yields a Server (the base URL)."""
+def gunicorn(url, workers=2, worker_class="gthread", threads=4, env=None, target="wsgi:app"):
+    """Run ``gunicorn <target>`` (``wsgi:app``) on 127.0.0.1; yields a Server (the base URL)."""
     port = free_port()
     environment = {
         **os.environ, "SECRET_KEY": SECRET_KEY, "DATABASE_URL": url, "TAROT_ENV": "development",
@@ -111,12 +111,12 @@ def gunicorn(url, workers=2, worker_class="gthread", threads=4, env=None):
     }
     command = [
         GUNICORN, "--workers", str(workers), "--worker-class", worker_class, "--bind", f"127.0.0.1:{port}",
-        "--chdir", str(ROOT), "--log-level", "warning",
+        "--chdir", str(ROOT), "--pythonpath", str(ROOT / "bench"), "--log-level", "warning",
     ]
     if worker_class == "gthread":
         command += ["--threads", str(threads)]
     with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen([*command, "wsgi:app"], env=environment, stdout=log, stderr=log)
+        process = subprocess.Popen([*command, target], env=environment, stdout=log, stderr=log)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(base, process, log)

@@ -8,7 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, database, i18n, logs, security, text  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
-from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate
+from .extensions import babel, cache, csrf, db, limiter, login_manager
 from .i18n import select_locale, select_timezone
 from .pagecache import PublicPageCache
 
@@ -29,6 +29,9 @@ def create_app(config=None):
     except ConfigError as exc:
         raise SystemExit(f"tarot: {exc}") from None
     app.config.setdefault("AUTO_MIGRATE", True)
+    # The `flask db` commands need Flask-Migrate (and Alembic, about 10 MB per process);
+    # wsgi.py turns them off for the serving workers.
+    app.config.setdefault("MIGRATE_COMMANDS", True)
     if config:
         app.config.from_mapping(config)
 
@@ -45,7 +48,7 @@ def create_app(config=None):
 
     deck.init_app(app)
     commands.init_app(app)
-    if app.config["AUTO_MIGRATE"]:
+    if commands.migrates_on_start(app):
         commands.upgrade_embedded_database(app)
     app.wsgi_app = PublicPageCache(app.wsgi_app, key_cookies=(i18n.LOCALE_COOKIE,))
     return app
@@ -64,7 +67,12 @@ def _trust_proxies(app):
 
 def _init_extensions(app):
     db.init_app(app)
-    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    from .commands import migrates_on_start
+
+    if app.config["MIGRATE_COMMANDS"] or migrates_on_start(app):
+        from flask_migrate import Migrate
+
+        Migrate(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     cache.init_app(app)
@@ -76,11 +84,13 @@ def _init_extensions(app):
 
     from .models import User
 
+    # Built once: every request loads its user, and building the statement costs more
+    # than running it.
+    by_token = db.select(User).where(User.session_token == db.bindparam("token"))
+
     @login_manager.user_loader
     def load_user(token):
-        return db.session.execute(
-            db.select(User).filter_by(session_token=token)
-        ).scalar_one_or_none()
+        return db.session.execute(by_token, {"token": token}).scalar_one_or_none()
 
 
 def _register_blueprints(app):

@@ -6,7 +6,13 @@ from pathlib import Path
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from flask_migrate import upgrade
+
+
+def migrates_on_start(app):
+    """True when the app brings an embedded SQLite file to the newest migration itself."""
+    url = app.config["SQLALCHEMY_DATABASE_URI"]
+    embedded = url.startswith("sqlite:") and url not in ("sqlite://", "sqlite:///:memory:")
+    return bool(app.config["AUTO_MIGRATE"]) and embedded
 
 
 def upgrade_embedded_database(app):
@@ -16,9 +22,8 @@ def upgrade_embedded_database(app):
     database is migrated by `flask --app tarot db upgrade` in the deployment. A file lock
     keeps several workers starting at once from racing each other.
     """
-    url = app.config["SQLALCHEMY_DATABASE_URI"]
-    if not url.startswith("sqlite:") or url in ("sqlite://", "sqlite:///:memory:"):
-        return
+    from flask_migrate import upgrade
+
     lock_path = Path(app.instance_path) / "migrate.lock"
     with open(lock_path, "w") as lock, app.app_context():
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -115,6 +115,7 @@ def load_settings(instance_path, env=None):
         "REDIS_KEY_PREFIX": env.get("REDIS_KEY_PREFIX") or "tarot",
         "PROXY_COUNT": _int(env, "TAROT_PROXY_COUNT", 0),
         "READING_LEASE_SECONDS": _int(env, "READING_LEASE_SECONDS", 30),
+        "READING_JOB_THREADS": _int(env, "READING_JOB_THREADS", 32),
         "READING_RATE_LIMIT": env.get("READING_RATE_LIMIT") or "20 per minute",
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),

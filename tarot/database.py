@@ -12,7 +12,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
         return
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # Writers wait their turn rather than fail: with several gunicorn processes on a busy
+    # machine, 5 s was not always enough under load (bench/load), and a request that waits
+    # is better than one that fails.
+    cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

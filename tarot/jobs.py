@@ -16,6 +16,7 @@ from datetime import timedelta
 from flask import current_app
 from flask_babel import force_locale
 from sqlalchemy import and_, or_, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from .deck import current_deck
 from .extensions import db
@@ -29,7 +30,10 @@ log = logging.getLogger(__name__)
 START_GRACE_SECONDS = 10  # a new row is reserved this long for the job its request started
 MAX_CLAIMS = 5  # takeovers included; a reading that keeps killing workers ends as failed
 ROUND = 10  # a user's retry starts a new round of claims; the counter never goes back
-WRITE_INTERVAL = 0.25  # seconds between partial-text writes
+# Seconds between partial-text writes. Polls come every 0.6 s or more, so writing more often
+# only adds database writes (under load on SQLite, 0.25 s made writers queue for seconds).
+WRITE_INTERVAL = 0.5
+FINAL_WRITE_DELAYS = (0.2, 0.5, 1, 2, 4)  # a busy database gets this long to take the result
 
 _executor = None
 _executor_lock = threading.Lock()
@@ -39,7 +43,9 @@ def _pool():
     global _executor
     with _executor_lock:
         if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="reading-job")
+            # Jobs mostly wait on the model's stream, so a process runs many at once.
+            threads = current_app.config.get("READING_JOB_THREADS", 32)
+            _executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="reading-job")
         return _executor
 
 
@@ -163,14 +169,16 @@ def run(reading_id):
                finished_at=utcnow(), lease_until=None)
         log.warning("reading %s failed: claimed %s times", reading.public_id, token)
         return
-    request = build_request(reading)
-    interpreter = get_interpreter()
-    with force_locale(request.lang), _Heartbeat(reading_id, token):
-        _interpret_with_retries(reading, token, interpreter, request)
+    # The heartbeat starts before anything slow (the first interpreter builds its client).
+    with _Heartbeat(reading_id, token):
+        request = build_request(reading)
+        interpreter = get_interpreter()
+        with force_locale(request.lang):
+            _interpret_with_retries(reading, token, interpreter, request)
 
 
 class _Heartbeat:
-    """Renew the lease while the job waits: for the model's first token, or a retry's backoff.
+    """Renew the lease while the job lives: through the model's first token and retry pauses.
 
     Without it a slow first token (thinking models take a while) would look like a dead
     worker, and a poll elsewhere would start the same reading twice.
@@ -216,13 +224,13 @@ def _interpret_with_retries(reading, token, interpreter, request):
             if exc.transient and delays:
                 delay = delays.pop(0)
                 log.info("reading %s: %s, retrying in %ss", reading.public_id, exc.kind, delay)
-                if not _write(reading_id, token, partial_text="", lease_until=_lease()):
+                if not _write_progress(reading_id, token, ""):
                     return
                 time.sleep(delay)
                 continue
-            _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=exc.kind,
-                   finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
-                   model=interpreter.model)
+            _write_result(reading_id, token, status=ReadingStatus.FAILED, error_kind=exc.kind,
+                          finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
+                          model=interpreter.model)
             log.warning("reading %s failed: %s (%s)", reading.public_id, exc.kind, exc)
             return
         except _LeaseLost:
@@ -230,17 +238,45 @@ def _interpret_with_retries(reading, token, interpreter, request):
         except Exception:  # noqa: BLE001 - a bug must end as a clear failure, not a stuck row
             log.exception("reading %s: interpreter crashed", reading.public_id)
             db.session.rollback()
-            _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.INTERNAL,
-                   finished_at=utcnow(), lease_until=None)
+            _write_result(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.INTERNAL,
+                          finished_at=utcnow(), lease_until=None)
             return
-        _write(reading_id, token, status=ReadingStatus.DONE, answer=answer, partial_text=None,
-               finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
-               model=interpreter.model)
+        _write_result(reading_id, token, status=ReadingStatus.DONE, answer=answer, partial_text=None,
+                      finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
+                      model=interpreter.model)
         return
 
 
 class _LeaseLost(Exception):
     pass
+
+
+def _write_result(reading_id, token, **values):
+    """Store a finished job's outcome, waiting out a busy or briefly unreachable database.
+
+    If every try fails the row keeps its lease, which runs out, and the next poll runs the
+    reading again: slower, but it ends.
+    """
+    for delay in (*FINAL_WRITE_DELAYS, None):
+        try:
+            return _write(reading_id, token, **values)
+        except SQLAlchemyError:
+            db.session.rollback()
+            if delay is None:
+                raise
+            log.warning("reading %s: result not stored yet, retrying in %ss", reading_id, delay, exc_info=True)
+            time.sleep(delay)
+    return False
+
+
+def _write_progress(reading_id, token, text):
+    """Store the answer so far; a busy database only skips this write (the next one catches up)."""
+    try:
+        return _write(reading_id, token, partial_text=text, lease_until=_lease())
+    except SQLAlchemyError:
+        db.session.rollback()
+        log.warning("reading %s: progress not stored this time", reading_id, exc_info=True)
+        return True
 
 
 def _lease_length():
@@ -261,7 +297,7 @@ def _interpret_once(reading_id, token, interpreter, request):
         text += chunk
         now = time.monotonic()
         if now - last_write >= WRITE_INTERVAL:
-            if not _write(reading_id, token, partial_text=text, lease_until=_lease()):
+            if not _write_progress(reading_id, token, text):
                 raise _LeaseLost
             last_write = now
     answer = parse_answer(text)

@@ -57,6 +57,12 @@ def _base_config(url, instance_path=None):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
+        # Each test's app keeps its cache and rate counts in memory, even when REDIS_URL is
+        # set for the deployment test: a shared Redis would carry answers from one test (or
+        # an earlier run) into the next. tests/test_deployment.py covers Redis.
+        "REDIS_URL": None,
+        "CACHE_TYPE": "SimpleCache",
+        "RATELIMIT_STORAGE_URI": "memory://",
     }
 
 

@@ -212,7 +212,7 @@ def test_the_switch_links_sit_in_header_and_footer_and_come_back_here(client):
 def test_a_signed_in_choice_is_saved_and_follows_the_user(app, client):
     user_id = make_user(app)
     login(client, app, user_id)
-    client.get("/lang/en?next=/me")
+    client.get("/lang/en?next=/me", headers={"Sec-Fetch-Site": "same-origin"})
     with app.app_context():
         assert db.session.get(User, user_id).locale == "en"
     other_device = app.test_client()  # no lang cookie: the account's preference decides
@@ -220,6 +220,29 @@ def test_a_signed_in_choice_is_saved_and_follows_the_user(app, client):
     assert _lang_of(other_device.get("/me", headers=KO).get_data(as_text=True)) == "en"
     other_device.set_cookie("lang", "ko")  # a cookie on this device still wins
     assert _lang_of(other_device.get("/me", headers=EN).get_data(as_text=True)) == "ko"
+
+
+@pytest.mark.parametrize("headers", [
+    {"Sec-Fetch-Site": "cross-site", "Referer": "http://localhost/me"},
+    {"Sec-Fetch-Site": "same-site"},
+    {"Referer": "https://evil.example/page"},
+    {},
+])
+def test_a_link_from_elsewhere_sets_the_cookie_but_never_the_account(app, client, headers):
+    user_id = make_user(app)
+    login(client, app, user_id)
+    response = client.get("/lang/en?next=/me", headers=headers)
+    assert response.status_code == 303 and response.headers["Set-Cookie"].startswith("lang=en;")
+    with app.app_context():
+        assert db.session.get(User, user_id).locale != "en"
+
+
+def test_a_click_on_this_site_without_fetch_metadata_is_judged_by_its_referrer(app, client):
+    user_id = make_user(app)
+    login(client, app, user_id)
+    client.get("/lang/en?next=/me", headers={"Referer": "http://localhost/guide"})
+    with app.app_context():
+        assert db.session.get(User, user_id).locale == "en"
 
 
 # ---- caches never give the wrong language -------------------------------------------------

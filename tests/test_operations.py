@@ -173,3 +173,23 @@ def test_the_lease_length_is_a_setting(make_app):
         db.session.refresh(reading)
         lease = reading.lease_until - before
     assert timedelta(seconds=6) < lease <= timedelta(seconds=8)
+
+
+def test_serving_processes_leave_migration_tooling_out(tmp_path):
+    """wsgi.py's app does not load Alembic (about 10 MB per worker) unless it migrates itself."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from tarot import create_app\n"
+        f"create_app({{'MIGRATE_COMMANDS': False, 'AUTO_MIGRATE': False, 'SQLALCHEMY_DATABASE_URI': "
+        f"'sqlite:///{tmp_path}/serve.sqlite'}})\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+    assert "MIGRATE_COMMANDS" in (root / "wsgi.py").read_text()

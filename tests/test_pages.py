@@ -128,3 +128,24 @@ def test_static_files_are_versioned(client):
     html = client.get("/").get_data(as_text=True)
     assert "/static/css/site.css?v=" in html
     assert "/static/vendor/htmx-2.0.11/htmx.min.js?v=" in html
+
+
+def test_an_htmx_fragment_gets_its_error_as_a_notice(csrf_app):
+    """A failed htmx request shows a notice in the page's notice area, never a page in a page."""
+    client = csrf_app.test_client()
+    response = client.post("/reading/pick", data={"slot": "3"}, headers={"HX-Request": "true"})
+    assert response.status_code == 400
+    assert response.headers["HX-Retarget"] == "#notices"
+    assert response.headers["HX-Reswap"] == "innerHTML"
+    html = response.get_data(as_text=True)
+    assert "보안 확인이 만료됐어요" in html
+    assert "<header" not in html and "<html" not in html
+
+
+def test_boosted_and_plain_requests_get_the_whole_error_page(client):
+    for headers in ({}, {"HX-Request": "true", "HX-Boosted": "true"}):
+        response = client.get("/no-such-page", headers=headers)
+        assert response.status_code == 404
+        assert "HX-Retarget" not in response.headers
+        assert "<header" in response.get_data(as_text=True)
+    assert 'id="notices"' in client.get("/").get_data(as_text=True)

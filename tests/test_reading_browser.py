@@ -124,3 +124,17 @@ def test_the_daily_limit_reaches_the_screen(site, page):
         db.session.commit()
     page.get_by_role("button", name="운세보기").click()
     page.get_by_text(limit).wait_for(timeout=3000)
+
+
+def test_an_expired_session_shows_a_notice_not_a_page_in_the_page(site, page):
+    """A pick whose CSRF token no longer matches gets the error in the notice area."""
+    app, base = site()
+    sign_in_demo(page.context, app, base)
+    page.goto(base + "/reading")
+    page.get_by_role("button", name="카드 섞기").click()
+    page.locator(".deal-card").nth(29).wait_for()
+    page.context.clear_cookies()  # the session (and its CSRF secret) is gone
+    page.locator(".deal-card").first.click()
+    page.locator("#notices").get_by_text("보안 확인이 만료됐어요").wait_for(timeout=3000)
+    assert page.locator("header").count() == 1
+    assert page.locator(".deal-card").count() == 30

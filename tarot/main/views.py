@@ -1,6 +1,8 @@
 """Views of the main blueprint."""
 
-from flask import abort, current_app, jsonify, redirect, render_template, request
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, g, jsonify, make_response, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,7 +11,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..auth.accounts import safe_next
-from ..extensions import db
+from ..extensions import db, login_manager
 from ..i18n import LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE
 from . import bp
 
@@ -31,12 +33,14 @@ def home():
 def choose_language(code):
     """The language switch: remember the choice (cookie, and the account when signed in).
 
-    A plain link, so it works without JavaScript; it then goes back to ``next``, a path on
-    this site only.
+    A plain link, so it works without JavaScript (and in cached pages, which carry no CSRF
+    token); it then goes back to ``next``, a path on this site only. Because it is a GET, the
+    account is changed only when the click came from this site: a link elsewhere may set
+    this browser's cookie, as any language link could, but never touches the account.
     """
     if code not in current_app.config["LANGUAGES"]:
         abort(404)
-    if current_user.is_authenticated and current_user.locale != code:
+    if current_user.is_authenticated and current_user.locale != code and _from_this_site():
         current_user.locale = code
         db.session.commit()
     response = redirect(safe_next(request.args.get("next")), code=303)
@@ -46,6 +50,15 @@ def choose_language(code):
     )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _from_this_site():
+    """Whether the browser says this request was started by a page of this site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:  # every current browser sends it
+        return fetch_site == "same-origin"
+    referrer = urlsplit(request.referrer or "")
+    return referrer.scheme in ("http", "https") and referrer.netloc == request.host
 
 
 @bp.get("/healthz")
@@ -67,9 +80,24 @@ def _wants_json():
     ]
 
 
+def _wants_notice():
+    """An htmx request for a fragment (not a boosted page or a history restore)."""
+    headers = request.headers
+    return (
+        headers.get("HX-Request") == "true"
+        and headers.get("HX-Boosted") != "true"
+        and headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
 def _error_page(status, title, message):
     if _wants_json():
         return jsonify(error=message), status
+    if _wants_notice():
+        # A whole error page swapped into a fragment's place would nest a second site
+        # inside the page; the message goes to the page's notice area instead.
+        notice = render_template("errors/_notice.html", title=title, message=message)
+        return notice, status, {"HX-Retarget": "#notices", "HX-Reswap": "innerHTML"}
     return render_template("errors/error.html", status=status, title=title, message=message), status
 
 
@@ -117,11 +145,20 @@ def too_many(error):
 def database_unavailable(error):
     current_app.logger.exception("database error")
     db.session.rollback()
-    return _error_page(
-        503,
-        _("잠시 문을 닫았어요"),
-        _("저장소에 잠깐 닿지 않아요. 잠시 뒤 다시 시도해 주세요. 이미 받은 결과는 안전하게 남아 있어요."),
-    )
+    # Loading the signed-in user may be what failed: the error page (its locale, its
+    # header) must not try again, or the visitor gets a bare 500 instead of this page.
+    g._login_user = login_manager.anonymous_user()
+    if request.endpoint == "main.healthz":
+        response = jsonify(status="error", database="unreachable")
+    else:
+        response = make_response(_error_page(
+            503,
+            _("잠시 문을 닫았어요"),
+            _("저장소에 잠깐 닿지 않아요. 잠시 뒤 다시 시도해 주세요. 이미 받은 결과는 안전하게 남아 있어요."),
+        ))
+    response.status_code = 503
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 @bp.app_errorhandler(500)

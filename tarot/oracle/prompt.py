@@ -6,6 +6,7 @@ for anything else.
 """
 
 import json
+import re
 
 from ..topics import TOPICS
 from .sections import SECTIONS
@@ -73,7 +74,9 @@ def system_instruction(request):
     """The reader's persona, rules and the six-part structure, in the reading's language."""
     template = SYSTEM_EN if request.lang == "en" else SYSTEM_KO
     markers = "   " + "  ".join(f"[[{key}]]" for key in SECTIONS)
-    nickname = request.nickname.replace("\n", " ").strip()[:40] or ("friend" if request.lang == "en" else "손님")
+    # Brackets go: a nickname such as "[[past]]" echoed at a line's start would read as a marker.
+    nickname = re.sub(r"[\[\]【】]", "", request.nickname.replace("\n", " ")).strip()[:40]
+    nickname = nickname or ("friend" if request.lang == "en" else "손님")
     return template.format(nickname=nickname, markers=markers)
 
 

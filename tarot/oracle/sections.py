@@ -8,6 +8,7 @@ around it all. The parser accepts those and nothing looser.
 
 import re
 
+WORD_JOINER = "\u2060"
 SECTIONS = ("greeting", "past", "present", "future", "advice", "conclusion")
 
 ALIASES = {
@@ -78,4 +79,15 @@ def _clean(body):
 
 def format_answer(sections):
     """The marker format for a dict of sections (used by the offline interpreter)."""
-    return "".join(f"[[{key}]]\n{sections[key].strip()}\n\n" for key in SECTIONS)
+    return "".join(f"[[{key}]]\n{_inert(sections[key].strip())}\n\n" for key in SECTIONS)
+
+
+def _inert(body):
+    """Keep a line of a body from reading as a marker.
+
+    A body may start a line with the user's own words, e.g. a nickname such as "[[past]]";
+    an invisible word joiner in front of that line keeps it text.
+    """
+    return "\n".join(
+        WORD_JOINER + line if next(_markers(line), None) else line for line in body.split("\n")
+    )

@@ -103,11 +103,13 @@ def find_by_request_key(user, key):
     ).scalar_one_or_none()
 
 
+# Built once: answer polls run it several times a second per reader.
+_BY_PUBLIC_ID = db.select(Reading).where(Reading.public_id == db.bindparam("public_id"))
+
+
 def get_owned(public_id, user):
     """The user's reading with this public id, or 404 (also for someone else's)."""
-    reading = db.session.execute(
-        db.select(Reading).filter_by(public_id=public_id)
-    ).scalar_one_or_none()
+    reading = db.session.execute(_BY_PUBLIC_ID, {"public_id": public_id}).scalar_one_or_none()
     if reading is None or not user.is_authenticated or reading.user_id != user.id:
         abort(404)
     return reading

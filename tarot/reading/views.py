@@ -154,6 +154,7 @@ def show(public_id):
 
 
 @bp.get("/reading/<public_id>/answer")
+@limiter.exempt  # polled every 600 ms by design; it has no limit to check
 @login_required
 def answer(public_id):
     """The answer partial; it polls itself until the reading is done or failed."""

@@ -1,9 +1,10 @@
 """Locale and time-zone choice for Flask-Babel, the language switch and locale formats.
 
 The language is the ``lang`` cookie (set by the switch), then the signed-in user's saved
-preference, then ``Accept-Language``; Korean by default. Every HTML response says which
-language it is in (``Content-Language``, read by the service worker) and that it varies
-with the cookie and ``Accept-Language``, so no shared cache hands out the wrong language.
+preference (chosen on My page), then ``Accept-Language``; Korean by default. Every HTML
+response says which language it is in (``Content-Language``, read by the service worker)
+and that it varies with the cookie and ``Accept-Language``, so no shared cache hands out
+the wrong language.
 """
 
 from flask import current_app, has_request_context, request
@@ -36,6 +37,16 @@ def select_locale():
     if current_user and current_user.is_authenticated and current_user.locale in choices:
         return current_user.locale
     return request.accept_languages.best_match(choices) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def remember_language(response, code):
+    """Set this browser's language cookie on ``response`` (the switch and My page use it)."""
+    response.set_cookie(
+        LOCALE_COOKIE, code, max_age=LOCALE_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def select_timezone():

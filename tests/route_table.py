@@ -36,11 +36,10 @@ class Route:
 ROUTES = {
     ("main.home", "GET"): Route("/"),
     ("main.healthz", "GET"): Route("/healthz"),
-    # The language switch: a cookie for anyone, the account's preference too when the
-    # click came from this site (tests/test_i18n.py).
+    # The language switch sets a cookie only; the account's language is saved on My page.
     ("main.choose_language", "GET"): Route(
         "/lang/en", params=("next",), path_params={"code": "/lang/{}"},
-        anon=303, owner=303, other=303, stores=True,
+        anon=303, owner=303, other=303,
     ),
     ("guide.index", "GET"): Route("/guide", params=("q",)),
     ("guide.card", "GET"): Route(
@@ -65,6 +64,10 @@ ROUTES = {
     ("auth.me", "POST"): Route(
         "/me", params=("nickname",), anon=LOGIN, owner=303, other=303, stores=True,
         data={"nickname": "새 닉네임"},
+    ),
+    ("auth.set_language", "POST"): Route(
+        "/me/language", params=("locale",), anon=LOGIN, owner=303, other=303, stores=True,
+        data={"locale": "en"},
     ),
     ("auth.delete_account", "POST"): Route(
         "/me/delete", params=("confirm",), anon=LOGIN, owner=303, other=303, stores=True,

@@ -209,12 +209,27 @@ def test_the_switch_links_sit_in_header_and_footer_and_come_back_here(client):
     assert 'lang="ko" hreflang="ko" hx-boost="false" aria-current="true">한국어</a>' in html
 
 
-def test_a_signed_in_choice_is_saved_and_follows_the_user(app, client):
+def test_the_switch_changes_nothing_stored(app, client):
     user_id = make_user(app)
     login(client, app, user_id)
-    client.get("/lang/en?next=/me", headers={"Sec-Fetch-Site": "same-origin"})
+    response = client.get("/lang/en?next=/me")
+    assert response.status_code == 303 and response.headers["Set-Cookie"].startswith("lang=en;")
+    with app.app_context():
+        assert db.session.get(User, user_id).locale is None
+
+
+def test_my_page_saves_the_language_and_it_follows_the_user(app, client):
+    user_id = make_user(app)
+    login(client, app, user_id)
+    me = client.get("/me", headers=KO).get_data(as_text=True)
+    assert 'action="/me/language"' in me and 'name="locale" value="en"' in me
+    response = client.post("/me/language", data={"locale": "en"}, headers=KO)
+    assert response.status_code == 303 and response.headers["Location"] == "/me"
+    assert response.headers["Set-Cookie"].startswith("lang=en;")  # this browser shows it now
     with app.app_context():
         assert db.session.get(User, user_id).locale == "en"
+    page = client.get("/me", headers=KO).get_data(as_text=True)
+    assert _lang_of(page) == "en" and "Language changed." in page
     other_device = app.test_client()  # no lang cookie: the account's preference decides
     login(other_device, app, user_id)
     assert _lang_of(other_device.get("/me", headers=KO).get_data(as_text=True)) == "en"
@@ -222,27 +237,26 @@ def test_a_signed_in_choice_is_saved_and_follows_the_user(app, client):
     assert _lang_of(other_device.get("/me", headers=EN).get_data(as_text=True)) == "ko"
 
 
-@pytest.mark.parametrize("headers", [
-    {"Sec-Fetch-Site": "cross-site", "Referer": "http://localhost/me"},
-    {"Sec-Fetch-Site": "same-site"},
-    {"Referer": "https://evil.example/page"},
-    {},
-])
-def test_a_link_from_elsewhere_sets_the_cookie_but_never_the_account(app, client, headers):
+@pytest.mark.parametrize("value", ["fr", "", "en; DROP TABLE", "ko" * 50])
+def test_my_page_refuses_a_language_it_does_not_have(app, client, value):
     user_id = make_user(app)
     login(client, app, user_id)
-    response = client.get("/lang/en?next=/me", headers=headers)
-    assert response.status_code == 303 and response.headers["Set-Cookie"].startswith("lang=en;")
+    response = client.post("/me/language", data={"locale": value}, headers=KO)
+    assert response.status_code == 303 and response.headers["Location"] == "/me#language"
+    assert "Set-Cookie" not in response.headers or "lang=" not in response.headers["Set-Cookie"]
     with app.app_context():
-        assert db.session.get(User, user_id).locale != "en"
+        assert db.session.get(User, user_id).locale is None
+    assert "고를 수 있는 언어가 아니에요" in client.get("/me", headers=KO).get_data(as_text=True)
 
 
-def test_a_click_on_this_site_without_fetch_metadata_is_judged_by_its_referrer(app, client):
-    user_id = make_user(app)
-    login(client, app, user_id)
-    client.get("/lang/en?next=/me", headers={"Referer": "http://localhost/guide"})
-    with app.app_context():
-        assert db.session.get(User, user_id).locale == "en"
+def test_saving_the_language_needs_a_csrf_token_and_a_sign_in(csrf_app):
+    client = csrf_app.test_client()
+    assert client.post("/me/language", data={"locale": "en"}).status_code == 400
+    user_id = make_user(csrf_app)
+    login(client, csrf_app, user_id)
+    assert client.post("/me/language", data={"locale": "en"}).status_code == 400
+    with csrf_app.app_context():
+        assert db.session.get(User, user_id).locale is None
 
 
 # ---- caches never give the wrong language -------------------------------------------------

@@ -94,9 +94,19 @@ def test_a_signed_in_choice_follows_the_account(app, live_server, page):
     sign_in_demo(page.context, app, base)
     page.goto(base + "/me")
     assert lang(page) == "ko"
+    # The header's switch changes this browser only: without its cookie, Korean again.
     page.locator(".site-header").get_by_role("link", name="English").click()
     page.wait_for_url(base + "/me")
+    assert lang(page) == "en"
+    page.context.clear_cookies(name="lang")
+    page.reload()
+    assert lang(page) == "ko"
+    # My page saves the choice in the account.
+    page.get_by_role("radio", name="English").check()
+    page.locator("#language").get_by_role("button", name="저장").click()
+    page.wait_for_url(base + "/me")
     assert lang(page) == "en" and page.get_by_role("button", name="Sign out").is_visible()
+    assert page.get_by_role("radio", name="English").is_checked()
     # Without the cookie (another browser of the same account), the saved choice decides.
     page.context.clear_cookies(name="lang")
     page.reload()

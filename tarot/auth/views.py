@@ -5,12 +5,14 @@ from datetime import date
 import requests
 from authlib.integrations.base_client import MismatchingStateError, OAuthError
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import security
-from ..extensions import limiter
+from ..extensions import db, limiter
+from ..i18n import remember_language
 from . import accounts, bp, providers
 from .accounts import NicknameError, safe_next
 from .providers import SIGN_IN_ERRORS
@@ -160,6 +162,22 @@ def me():
         provider_label=PROVIDER_NAMES.get(current_user.provider, current_user.provider),
     )
     return page, 400 if error else 200
+
+
+@bp.post("/me/language")
+@login_required
+def set_language():
+    """Save the account's language; this browser's cookie follows, so the page shows it now."""
+    code = request.form.get("locale", "")
+    if code not in current_app.config["LANGUAGES"]:
+        flash(_("고를 수 있는 언어가 아니에요. 목록에서 다시 골라 주세요."), "error")
+        return redirect(url_for("auth.me", _anchor="language"), 303)
+    if current_user.locale != code:
+        current_user.locale = code
+        db.session.commit()
+    with force_locale(code):
+        flash(_("언어를 바꿨어요. 다른 기기에서 로그인해도 이 언어로 보여요."), "success")
+    return remember_language(redirect(url_for("auth.me"), 303), code)
 
 
 @bp.post("/me/delete")

@@ -1,18 +1,15 @@
 """Views of the main blueprint."""
 
-from urllib.parse import urlsplit
-
 from flask import abort, current_app, g, jsonify, make_response, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..auth.accounts import safe_next
 from ..extensions import db, login_manager
-from ..i18n import LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE
+from ..i18n import remember_language
 from . import bp
 
 HOME_TOPICS = (
@@ -31,34 +28,17 @@ def home():
 
 @bp.get("/lang/<code>")
 def choose_language(code):
-    """The language switch: remember the choice (cookie, and the account when signed in).
+    """The language switch: remember the choice in this browser's cookie, then go back.
 
-    A plain link, so it works without JavaScript (and in cached pages, which carry no CSRF
-    token); it then goes back to ``next``, a path on this site only. Because it is a GET, the
-    account is changed only when the click came from this site: a link elsewhere may set
-    this browser's cookie, as any language link could, but never touches the account.
+    A plain link, so it works without JavaScript and in cached pages (which carry no CSRF
+    token); it then goes back to ``next``, a path on this site only. Being a GET it changes
+    nothing stored: the account's language is saved on My page (a POST, auth.set_language).
     """
     if code not in current_app.config["LANGUAGES"]:
         abort(404)
-    if current_user.is_authenticated and current_user.locale != code and _from_this_site():
-        current_user.locale = code
-        db.session.commit()
     response = redirect(safe_next(request.args.get("next")), code=303)
-    response.set_cookie(
-        LOCALE_COOKIE, code, max_age=LOCALE_COOKIE_MAX_AGE, samesite="Lax", httponly=True,
-        secure=current_app.config["SESSION_COOKIE_SECURE"],
-    )
-    response.headers["Cache-Control"] = "no-store"
+    remember_language(response, code)
     return response
-
-
-def _from_this_site():
-    """Whether the browser says this request was started by a page of this site."""
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None:  # every current browser sends it
-        return fetch_site == "same-origin"
-    referrer = urlsplit(request.referrer or "")
-    return referrer.scheme in ("http", "https") and referrer.netloc == request.host
 
 
 @bp.get("/healthz")

@@ -36,16 +36,26 @@ LIGHTHOUSE = ROOT / "bench" / "lighthouse" / "node_modules" / ".bin" / "lighthou
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 
 
-def run_lighthouse(url, chrome_path, keep):
-    """One Lighthouse run; returns the parsed JSON report."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "report.json"
-        subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-             f"--chrome-flags={CHROME_FLAGS}", "--locale=ko"],
-            check=True, env={**os.environ, "CHROME_PATH": chrome_path},
-        )
-        report = json.loads(out.read_text())
+def run_lighthouse(url, chrome_path, keep, attempts=3):
+    """One Lighthouse run; returns the parsed JSON report.
+
+    Lighthouse now and then fails to record its trace (NO_NAVSTART) on a busy machine; such a
+    run is simply tried again, up to ``attempts`` times.
+    """
+    for attempt in range(1, attempts + 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "report.json"
+            done = subprocess.run(
+                [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+                 f"--chrome-flags={CHROME_FLAGS}", "--locale=ko"],
+                env={**os.environ, "CHROME_PATH": chrome_path},
+            )
+            if done.returncode == 0:
+                report = json.loads(out.read_text())
+                break
+        if attempt == attempts:
+            raise SystemExit(f"Lighthouse failed {attempts} times on {url}")
+        print(f"    (Lighthouse failed on {url}, trying again)", file=sys.stderr)
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
         name = url.split("//", 1)[1].split("/", 1)[1].replace("/", "_") or "home"

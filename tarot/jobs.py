@@ -169,12 +169,17 @@ def run(reading_id):
                finished_at=utcnow(), lease_until=None)
         log.warning("reading %s failed: claimed %s times", reading.public_id, token)
         return
+    public_id = reading.public_id
     # The heartbeat starts before anything slow (the first interpreter builds its client).
     with _Heartbeat(reading_id, token):
         request = build_request(reading)
+        # Nothing is read from the row after this: end the transaction so its connection
+        # goes back to the pool while the model thinks, instead of being held by an idle job
+        # (a process has more job threads than pooled connections).
+        db.session.close()
         interpreter = get_interpreter()
         with force_locale(request.lang):
-            _interpret_with_retries(reading, token, interpreter, request)
+            _interpret_with_retries(reading_id, public_id, token, interpreter, request)
 
 
 class _Heartbeat:
@@ -214,8 +219,7 @@ class _Heartbeat:
                 return
 
 
-def _interpret_with_retries(reading, token, interpreter, request):
-    reading_id = reading.id
+def _interpret_with_retries(reading_id, public_id, token, interpreter, request):
     delays = list(current_app.config.get("READING_RETRY_DELAYS", (2, 5, 10)))
     while True:
         try:
@@ -223,7 +227,7 @@ def _interpret_with_retries(reading, token, interpreter, request):
         except InterpretationError as exc:
             if exc.transient and delays:
                 delay = delays.pop(0)
-                log.info("reading %s: %s, retrying in %ss", reading.public_id, exc.kind, delay)
+                log.info("reading %s: %s, retrying in %ss", public_id, exc.kind, delay)
                 if not _write_progress(reading_id, token, ""):
                     return
                 time.sleep(delay)
@@ -231,12 +235,12 @@ def _interpret_with_retries(reading, token, interpreter, request):
             _write_result(reading_id, token, status=ReadingStatus.FAILED, error_kind=exc.kind,
                           finished_at=utcnow(), lease_until=None, interpreter=interpreter.name,
                           model=interpreter.model)
-            log.warning("reading %s failed: %s (%s)", reading.public_id, exc.kind, exc)
+            log.warning("reading %s failed: %s (%s)", public_id, exc.kind, exc)
             return
         except _LeaseLost:
             return
         except Exception:  # noqa: BLE001 - a bug must end as a clear failure, not a stuck row
-            log.exception("reading %s: interpreter crashed", reading.public_id)
+            log.exception("reading %s: interpreter crashed", public_id)
             db.session.rollback()
             _write_result(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.INTERNAL,
                           finished_at=utcnow(), lease_until=None)

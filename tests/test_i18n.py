@@ -523,6 +523,9 @@ def test_the_offline_interpreter_writes_every_topic_in_english(app, topic):
         assert not HANGUL.search(text), text
         for spread_card in cards:
             assert spread_card.card.name("en") in text
+        for body in sections.values():  # every sentence starts as English sentences do
+            for sentence in re.split(r"(?<=[.!?…])\s+", body.strip()):
+                assert sentence[:1].isupper() or sentence[:1] in "“\"0123456789", sentence
 
 
 def test_the_manifest_is_korean_and_has_an_english_variant(client):

@@ -233,6 +233,7 @@ class _English(_Writer):
             name=name, orient=self._orientation(sc)
         )
         keywords = self.pick(self.KEYWORDS).format(k=", ".join(words))
+        keywords = keywords[:1].upper() + keywords[1:]  # "{k}: …" starts with a keyword
         close = self.pick(self.POSITION_CLOSE[sc.position]).format(nick=nick)
         return " ".join((opening, keywords, self.meaning(sc), close))
 

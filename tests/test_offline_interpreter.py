@@ -74,3 +74,22 @@ def test_empty_concern_reads_as_a_general_question(app):
 )
 def test_korean_particles_follow_the_last_syllable(word, expected):
     assert josa(word, "을", "를") == expected
+
+
+@pytest.mark.parametrize("lean", ["yes", "maybe", "no"])
+def test_the_conclusion_answers_with_the_future_card_and_a_reversal_leans_towards_no(app, lean):
+    deck = app.extensions["deck"]
+    future = next(card for card in deck if card.yes_no == lean)
+    answers = {  # the conclusion's one-line answer, per lean, in Korean
+        "yes": "‘그래도 괜찮다’ 쪽으로",
+        "maybe": "아직 정해지지 않았어요",
+        "no": "‘지금 이대로는 조금 어렵다’에",
+    }
+    after_reversal = {"yes": "maybe", "maybe": "no", "no": "no"}
+    numbers = (40, 6, future.number, 59, 66) if future.number not in (40, 6, 59, 66) else (1, 2, future.number, 3, 4)
+    for reversed_, expected in ((False, lean), (True, after_reversal[lean])):
+        flags = (False, False, reversed_, False, False)
+        with app.test_request_context():
+            conclusion = OfflineInterpreter().compose(_request(app, numbers=numbers, reversed_=flags))["conclusion"]
+        assert answers[expected] in conclusion
+        assert all(answers[other] not in conclusion for other in answers if other != expected)

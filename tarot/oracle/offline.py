@@ -34,6 +34,14 @@ def _first_sentence(paragraph):
     return match.group(1) if match else paragraph.strip()
 
 
+def future_lean(future):
+    """The Future card's yes/no lean; reversed, it leans one step further towards no."""
+    lean = future.card.yes_no
+    if future.reversed:
+        lean = {"yes": "maybe", "maybe": "no"}.get(lean, lean)
+    return lean
+
+
 class _Writer:
     """Composes one reading; ``pick`` chooses among phrasings with the reading's seed."""
 
@@ -162,17 +170,11 @@ class _Korean(_Writer):
             parts.append(f"역방향 카드가 {reversed_count}장이나 나왔어요. 지금은 밖으로 뻗기보다 안으로 힘을 모으는 시기예요.")
         if majors >= 3:
             parts.append(f"메이저 아르카나가 {majors}장 나온 것도 눈에 띄어요. 삶의 큰 흐름이 움직이고 있는 때라는 뜻이에요.")
-        future = cards[2]
-        lean = future.card.yes_no
-        if future.reversed and lean == "yes":
-            lean = "maybe"
-        elif future.reversed and lean == "maybe":
-            lean = "no"
         parts.append({
             "yes": "고민에 대한 답을 한마디로 하자면, 카드는 ‘그래도 괜찮다’ 쪽으로 기울어 있어요.",
             "maybe": "고민에 대한 답은 아직 정해지지 않았어요. 지금부터의 선택이 방향을 정할 거예요.",
             "no": "고민에 대한 답은 ‘지금 이대로는 조금 어렵다’에 가까워요. 그렇다고 길이 막힌 건 아니에요. 방법을 바꿔 보라는 뜻이에요.",
-        }[lean])
+        }[future_lean(cards[2])])
         parts.append(self.pick((
             f"{self.request.nickname}님의 걱정이 찻잔의 온기처럼 조금은 누그러졌기를 바라요. 언제든 다시 들러 주세요.",
             "카드는 방향을 비춰 줄 뿐, 걸어가는 건 언제나 당신이에요. 오늘 하루도 다정하게 보내세요.",
@@ -293,17 +295,11 @@ class _English(_Writer):
                 f"It's worth noticing that {majors} Major Arcana appeared: the larger currents "
                 "of your life are on the move."
             )
-        future = cards[2]
-        lean = future.card.yes_no
-        if future.reversed and lean == "yes":
-            lean = "maybe"
-        elif future.reversed and lean == "maybe":
-            lean = "no"
         parts.append({
             "yes": "If I had to answer your worry in a word, the cards lean towards “it will be all right”.",
             "maybe": "The answer isn't settled yet. The choices you make from here will set the direction.",
             "no": "The answer is closer to “not easily, the way things are now”. That doesn't mean the road is closed; it's a sign to try a different way.",
-        }[lean])
+        }[future_lean(cards[2])])
         parts.append(self.pick((
             f"I hope your worries have eased a little, like the warmth of a teacup in your hands, {self.request.nickname}. Drop by any time.",
             "The cards only light the way; the walking is always yours. Be gentle with yourself today.",

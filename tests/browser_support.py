@@ -79,6 +79,18 @@ def serve_app(app):
         yield served.url
 
 
+@pytest.fixture
+def tour_site(make_app):
+    """(app, base URL): the default app (offline interpreter) with the fake map services of
+    tests/site_tour.py, served; for the tests that walk the tour."""
+    from tests.site_tour import map_services  # site_tour imports this module
+
+    with map_services() as settings:
+        app = make_app(**settings)
+        with serve_app(app) as base:
+            yield app, base
+
+
 
 def sign_in_demo(context, app, base_url):
     """Sign the browser context in to the demo account (a real POST); returns its user id.

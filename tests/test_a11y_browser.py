@@ -15,7 +15,7 @@ from tarot.extensions import db
 from tarot.models import Reading, utcnow
 from tests.a11y_support import describe, pinned_axe_version, reveal_and_settle, run_axe
 from tests.browser_support import console_errors, serve_app, sign_in_demo
-from tests.site_tour import STOPS, map_services, tour
+from tests.site_tour import STOPS, tour
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
@@ -78,17 +78,8 @@ def tab_to(page, matches, limit=60, backwards=False):
     raise AssertionError("focus never reached the control")
 
 
-@pytest.fixture
-def site(make_app):
-    """(app, base URL): the default app (offline interpreter) with fake map services."""
-    with map_services() as settings:
-        app = make_app(**settings)
-        with serve_app(app) as base:
-            yield app, base
-
-
-def test_axe_finds_no_serious_or_critical_violation_on_any_page(site, browser):
-    app, base = site
+def test_axe_finds_no_serious_or_critical_violation_on_any_page(tour_site, browser):
+    app, base = tour_site
     found, languages, visited = {}, {}, []
     for name, page in tour(browser, app, base, bypass_csp=True):
         visited.append(name)
@@ -105,9 +96,9 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page(site, browser):
     assert set(languages.values()) == {"ko"}, languages
 
 
-def test_axe_would_catch_a_contrast_failure(site, browser):
+def test_axe_would_catch_a_contrast_failure(tour_site, browser):
     """The check can fail: text made too faint on purpose is reported as serious."""
-    app, base = site
+    app, base = tour_site
     context = browser.new_context(bypass_csp=True, locale="ko-KR")
     try:
         page = context.new_page()
@@ -119,9 +110,9 @@ def test_axe_would_catch_a_contrast_failure(site, browser):
         context.close()
 
 
-def test_a_whole_reading_by_keyboard_alone(site, page):
+def test_a_whole_reading_by_keyboard_alone(tour_site, page):
     """Tab, Enter and Space only: topic, concern, shuffle, five cards, 운세보기, 저장하기."""
-    app, base = site
+    app, base = tour_site
     errors = console_errors(page)
     sign_in_demo(page.context, app, base)
     page.goto(base + "/reading")
@@ -169,9 +160,9 @@ FOCUS_PAGES = ["home", "guide", "card", "login", "reading-dealt", "archive", "me
                "offline", "not-found"]
 
 
-def test_every_focusable_control_shows_focus(site, browser):
+def test_every_focusable_control_shows_focus(tour_site, browser):
     """Tab through each page (up to 60 stops): every stop is on screen and shows focus."""
-    app, base = site
+    app, base = tour_site
     problems = []
     for name, page in tour(browser, app, base, stops=FOCUS_PAGES):
         page.evaluate("() => { window.scrollTo(0, 0); document.activeElement.blur(); }")

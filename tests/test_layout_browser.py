@@ -10,7 +10,7 @@ minimum), except links inside a sentence, which 2.5.8 exempts.
 import pytest
 
 from tests.browser_support import serve_app
-from tests.site_tour import STOPS, map_services, tour
+from tests.site_tour import STOPS, tour
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
@@ -88,16 +88,8 @@ IMAGES = """() => [...document.images].filter((img) => !img.closest('.leaflet-co
 })"""
 
 
-@pytest.fixture
-def site(make_app):
-    with map_services() as settings:
-        app = make_app(**settings)
-        with serve_app(app) as base:
-            yield app, base
-
-
-def test_on_a_360_px_phone_nothing_overflows_targets_are_big_and_images_lazy(site, browser):
-    app, base = site
+def test_on_a_360_px_phone_nothing_overflows_targets_are_big_and_images_lazy(tour_site, browser):
+    app, base = tour_site
     wide, small, eager, visited = {}, {}, {}, []
     for name, page in tour(browser, app, base, viewport=PHONE):
         visited.append(name)

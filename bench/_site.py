@@ -1,6 +1,7 @@
 """Shared pieces of the reading benchmarks: a database with a user, gunicorn, a session cookie."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -146,3 +147,18 @@ def get(url, cookie):
     request = urllib.request.Request(url, headers={"Cookie": cookie, "User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read().decode()
+
+
+def deal_five(client, base):
+    """Deal and pick five cards as the reading page's htmx does (an httpx client signed in).
+
+    Returns (form, headers): the form that POST /reading takes (topic, concern, CSRF token)
+    and the htmx headers with the token, for the reading's later POSTs.
+    """
+    page = client.get(base + "/reading").text
+    token = re.search(r'id="csrf-token" value="([^"]+)"', page)[1]
+    headers = {"X-CSRFToken": token, "HX-Request": "true"}
+    client.post(base + "/reading/deal", headers=headers)
+    for slot in range(5):
+        client.post(base + "/reading/pick", data={"slot": slot}, headers=headers)
+    return {"topic": "love", "concern": "연락이 올까요?", "csrf_token": token}, headers

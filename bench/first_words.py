@@ -12,7 +12,6 @@ Budget (design section 8): first words on screen ≤ the model's first token + 1
 """
 
 import argparse
-import re
 import statistics
 import sys
 import tempfile
@@ -31,16 +30,11 @@ FIRST_WORDS = "안녕하세요, 오늘도 와 주셨네요."
 
 def one_reading(client, base, fake):
     """One reading; returns (seconds to first words, seconds from POST to the Gemini call)."""
-    page = client.get(base + "/reading").text
-    token = re.search(r'id="csrf-token" value="([^"]+)"', page)[1]
-    headers = {"X-CSRFToken": token, "HX-Request": "true"}
-    client.post(base + "/reading/deal", headers=headers)
-    for slot in range(5):
-        client.post(base + "/reading/pick", data={"slot": slot}, headers=headers)
+    form, _headers = _site.deal_five(client, base)
     calls = len(fake.requests)
 
     start = time.monotonic()
-    response = client.post(base + "/reading", data={"topic": "love", "concern": "연락이 올까요?", "csrf_token": token})
+    response = client.post(base + "/reading", data=form)
     assert response.status_code == 303, response.status_code
     location = response.headers["Location"]
     html = client.get(base + location).text  # the browser follows the redirect

@@ -12,7 +12,6 @@ Budget (design section 8): gunicorn worker memory ≤ 100 MB RSS.
 """
 
 import argparse
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -35,13 +34,8 @@ def card_slugs():
 
 
 def one_reading(client, base):
-    page = client.get(base + "/reading").text
-    token = re.search(r'id="csrf-token" value="([^"]+)"', page)[1]
-    headers = {"X-CSRFToken": token, "HX-Request": "true"}
-    client.post(base + "/reading/deal", headers=headers)
-    for slot in range(5):
-        client.post(base + "/reading/pick", data={"slot": slot}, headers=headers)
-    response = client.post(base + "/reading", data={"topic": "love", "concern": "연락이 올까요?", "csrf_token": token})
+    form, headers = _site.deal_five(client, base)
+    response = client.post(base + "/reading", data=form)
     assert response.status_code == 303, response.status_code
     location = response.headers["Location"]
     client.get(base + location)

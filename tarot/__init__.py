@@ -67,9 +67,9 @@ def _trust_proxies(app):
 
 def _init_extensions(app):
     db.init_app(app)
-    from .commands import migrates_on_start
+    from . import commands
 
-    if app.config["MIGRATE_COMMANDS"] or migrates_on_start(app):
+    if app.config["MIGRATE_COMMANDS"] or commands.migrates_on_start(app):
         from flask_migrate import Migrate
 
         Migrate(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)

@@ -3,13 +3,13 @@
 from urllib.parse import urlencode
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import NotFound
 
 from ..assets import static_url
 from ..deck import current_deck
+from ..i18n import current_lang
 from ..reading.service import get_owned
 from . import bp, service
 
@@ -30,7 +30,7 @@ def _archive_url(topic=None, cursor=None):
 def _thumbnails(reading):
     """(image URL, card name, reversed) for each of the reading's five cards."""
     deck = current_deck()
-    lang = str(get_locale() or "ko")
+    lang = current_lang()
     # A page shows up to 100 thumbnails: their versioned URLs are worked out once per process.
     urls = current_app.extensions.setdefault("archive_card_urls", {})
     thumbs = []

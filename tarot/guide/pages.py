@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import current_app, make_response, request, session
-from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup
 
 from ..deck import current_deck
+from ..i18n import current_lang
 
 PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 # Entries are keyed by the Host header too (pages carry absolute Open Graph URLs); the cap
@@ -54,7 +54,7 @@ def _etag(body):
 def cached_fragment(name, render):
     """Page content that is the same for everyone: ``render()`` once per deck and locale."""
     fragments = current_app.extensions.setdefault("guide_fragments", {})
-    key = (current_deck().version, str(get_locale()), name)
+    key = (current_deck().version, current_lang(), name)
     if key not in fragments:
         fragments[key] = Markup(render())  # noqa: S704 - a rendered, autoescaped template
     return fragments[key]
@@ -65,7 +65,7 @@ def page_response(name, render):
     app = current_app._get_current_object()
     if is_shared_request():
         pages = app.extensions.setdefault("guide_pages", {})
-        key = (current_deck().version, str(get_locale()), request.host_url, name)
+        key = (current_deck().version, current_lang(), request.host_url, name)
         entry = pages.get(key)
         if entry is None:
             body = render().encode()

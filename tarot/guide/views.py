@@ -1,12 +1,12 @@
 """Views of the guide blueprint: /guide and /guide/cards/<slug>."""
 
 from flask import abort, render_template, request
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from ..deck import SUITS, TOPIC_KEYS, current_deck
+from ..i18n import current_lang
 from . import bp
 from .pages import cached_fragment, page_response
 from .search import QUERY_MAX, search_cards
@@ -41,10 +41,6 @@ def _labels():
     }
 
 
-def _lang():
-    return str(get_locale())
-
-
 def _is_htmx_partial():
     headers = request.headers
     return (
@@ -76,7 +72,7 @@ def index():
     """
     deck = current_deck()
     query = request.args.get("q", "")[:QUERY_MAX]
-    context = {"deck": deck, "lang": _lang(), "query": query, **_labels()}
+    context = {"deck": deck, "lang": current_lang(), "query": query, **_labels()}
     searching = "q" in request.args
     if searching:
         context["hits"] = search_cards(deck, query)
@@ -99,7 +95,7 @@ def card(slug):
     if card is None:
         abort(404)
     previous, following = deck.neighbours(card)
-    lang = _lang()
+    lang = current_lang()
     name = card.name(lang)
     context = {
         "deck": deck, "card": card, "previous": previous, "following": following,

@@ -3,13 +3,13 @@
 import json
 
 from flask import Response, current_app, render_template, request
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..assets import static_url
 from ..deck import SUITS, current_deck
+from ..i18n import current_lang
 from . import bp
 from .build import OFFLINE_URL, build_version, precache_urls
 
@@ -55,7 +55,7 @@ def manifest_data():
             "고민을 적고 다섯 장의 타로 카드를 뽑으면 AI 리더가 따뜻하게 풀어 드려요. "
             "카드 설명은 인터넷이 없어도 볼 수 있어요."
         ),
-        "lang": str(get_locale()),
+        "lang": current_lang(),
         "dir": "ltr",
         "start_url": "/",
         "scope": "/",
@@ -126,4 +126,4 @@ def offline():
     deck = current_deck()
     groups = [(_("메이저 아르카나"), deck.majors)]
     groups += [(SUIT_NAMES[suit], deck.suit(suit)) for suit in SUITS]
-    return render_template("pwa/offline.html", groups=groups, lang=str(get_locale()))
+    return render_template("pwa/offline.html", groups=groups, lang=current_lang())

@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from flask import current_app, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -11,6 +10,7 @@ from flask_login import current_user, login_required
 from .. import jobs
 from ..deck import current_deck
 from ..extensions import limiter
+from ..i18n import current_lang
 from ..oracle import POSITIONS
 from ..topics import TOPICS
 from . import bp, deals, service
@@ -128,7 +128,7 @@ def create():
         return _render_form(topic, concern, errors={"cards": _("카드 다섯 장을 골라 주세요.")}, status=422)
     if service.daily_limit_reached(current_user):
         return _render_form(topic, concern, notice="limit", status=429)
-    reading = service.create_reading(current_user, topic, concern, current, str(get_locale() or "ko"))
+    reading = service.create_reading(current_user, topic, concern, current, current_lang())
     deals.clear()
     return redirect(url_for("reading.show", public_id=reading.public_id), code=303)
 

@@ -21,9 +21,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from .deck import current_deck
 from .extensions import db
 from .models import Reading, ReadingStatus, utcnow
-from .oracle import POSITIONS, ErrorKind, InterpretationError, ReadingRequest, SpreadCard
+from .oracle import ErrorKind, InterpretationError, ReadingRequest, SpreadCard
 from .oracle import get_interpreter as _get_interpreter
 from .oracle.sections import parse_answer
+from .spreads import POSITIONS
 
 log = logging.getLogger(__name__)
 

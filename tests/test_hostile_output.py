@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 from tarot.deck import current_deck
 from tarot.extensions import db
 from tarot.models import Reading, ReadingStatus, User, utcnow
-from tarot.oracle import POSITIONS, ReadingRequest, SpreadCard
+from tarot.oracle import ReadingRequest, SpreadCard
 from tarot.oracle.offline import OfflineInterpreter
 from tarot.oracle.prompt import system_instruction, user_content
 from tarot.oracle.sections import SECTIONS, parse_answer, split_sections
+from tarot.spreads import POSITIONS
 from tests.fakes.gemini import Answer, FakeGemini
 from tests.helpers import login, make_user, public_id_of, start_reading, wait_for_reading
 from tests.reliability_support import Elements, seed_reading

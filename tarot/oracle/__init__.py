@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 
-POSITIONS = ("past", "present", "future", "advice1", "advice2")
+from ..spreads import POSITIONS  # noqa: F401 - re-exported for interpreters
 
 
 class ErrorKind:

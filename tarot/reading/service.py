@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from .. import jobs
 from ..extensions import db
 from ..models import Reading, ReadingStatus, utcnow
-from ..oracle import POSITIONS
+from ..spreads import POSITIONS
 from ..topics import TOPICS
 
 CONCERN_MAX = 300

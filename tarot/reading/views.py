@@ -4,22 +4,16 @@ from urllib.parse import urlencode
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from .. import jobs
 from ..deck import current_deck
 from ..extensions import limiter
 from ..i18n import current_lang
-from ..oracle import POSITIONS
+from ..spreads import POSITION_LABELS, POSITIONS
 from ..topics import TOPICS
 from . import bp, deals, service
 from .messages import waiting_message
-
-POSITION_LABELS = {
-    "past": _l("과거"), "present": _l("현재"), "future": _l("미래"),
-    "advice1": _l("조언 1"), "advice2": _l("조언 2"),
-}
 
 
 def _is_htmx():

@@ -188,6 +188,15 @@ def test_htmx_more_returns_rows_and_replaces_the_pager(app, user_client):
     assert "보관한 풀이를 모두 불러왔어요." in last
 
 
+@pytest.mark.parametrize("extra", [{"HX-Boosted": "true"}, {"HX-History-Restore-Request": "true"}])
+def test_boosted_and_history_restore_requests_of_a_later_page_get_the_whole_page(app, user_client, extra):
+    seed_saved(app, user_client.user_id, 45)
+    later = next_link(user_client.get("/archive").get_data(as_text=True))
+    html = user_client.get(later, headers={**HX, **extra}).get_data(as_text=True)
+    assert "<html" in html and 'id="archive-list"' in html
+    assert len(listed_ids(html)) == 20
+
+
 def test_a_later_page_links_back_to_the_first(app, user_client):
     seed_saved(app, user_client.user_id, 21)
     second = user_client.get(next_link(user_client.get("/archive").get_data(as_text=True)))

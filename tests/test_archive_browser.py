@@ -113,6 +113,34 @@ def test_more_appends_the_next_page_and_moves_focus(app, live_server, browser):
     context.close()
 
 
+def test_back_to_a_page_reached_through_more_is_the_whole_page(app, live_server, browser):
+    """The site keeps no htmx history cache, so Back asks the server for the page again, and
+    htmx 2 sends HX-Request with that request too: the answer must be the page, not the bare
+    rows "more" gets."""
+    context, user_id = signed_in_context(browser, app, live_server)
+    seed_saved(app, user_id, 45)
+    page = context.new_page()
+    errors = collect_errors(page)
+    page.goto(live_server.url + "/archive")
+    # "More"'s own address, as a new tab or a visitor without JavaScript opens it.
+    page.goto(live_server.url + page.get_by_role("link", name="더 보기").get_attribute("href"))
+    second_page = page.url
+    rows = page.locator("#archive-list li.archive-item")
+    expect(rows).to_have_count(20)
+    page.get_by_role("link", name="더 보기").click()
+    expect(rows).to_have_count(25)
+
+    rows.first.get_by_role("link", name="풀이 보기").click()
+    page.wait_for_url(re.compile(r"/reading/[A-Za-z0-9_-]{20,}$"))
+    page.go_back()
+    page.wait_for_url(second_page)
+    expect(page.get_by_role("heading", name="결과보관함")).to_be_visible()
+    expect(page.locator("header.site-header")).to_have_count(1)
+    expect(rows).to_have_count(20)
+    assert errors == []
+    context.close()
+
+
 def test_without_javascript_pages_are_links_and_delete_asks_first(app, live_server, browser):
     context, user_id = signed_in_context(browser, app, live_server, java_script_enabled=False)
     ids = seed_saved(app, user_id, 21)

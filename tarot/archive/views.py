@@ -9,13 +9,10 @@ from werkzeug.exceptions import NotFound
 
 from ..assets import static_url
 from ..deck import current_deck
+from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..reading.service import get_owned
 from . import bp, service
-
-
-def _is_htmx():
-    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
 
 
 def _to_sign_in():
@@ -63,7 +60,7 @@ def index():
             status = 400
             notice = _("페이지 주소가 올바르지 않아서 첫 페이지를 보여 드려요.")
     page = service.saved_page(current_user, topic, after)
-    if _is_htmx() and after is not None:
+    if wants_fragment() and after is not None:
         return _render("archive/_more.html", page=page, topic=topic)
     return _render(
         "archive/page.html", page=page, topic=topic, after=after, notice=notice,
@@ -90,11 +87,11 @@ def delete(public_id):
     try:
         reading = get_owned(public_id, current_user)
     except NotFound:
-        if _is_htmx():  # no error page inside the list, whatever htmx swaps
+        if wants_fragment():  # no error page inside the list, whatever htmx swaps
             return "", 404
         raise
     service.delete_reading(reading)
-    if _is_htmx():
+    if wants_fragment():
         return _render("archive/_deleted.html", total=service.saved_count(current_user))
     flash(_("풀이를 삭제했어요."), "success")
     return redirect(_archive_url(service.clean_topic(request.form.get("topic"))), code=303)

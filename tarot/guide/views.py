@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from ..deck import SUITS, TOPIC_KEYS, current_deck
+from ..htmx import wants_fragment
 from ..i18n import current_lang
 from . import bp
 from .pages import cached_fragment, page_response
@@ -41,15 +42,6 @@ def _labels():
     }
 
 
-def _is_htmx_partial():
-    headers = request.headers
-    return (
-        headers.get("HX-Request") == "true"
-        and not headers.get("HX-Boosted")
-        and not headers.get("HX-History-Restore-Request")
-    )
-
-
 def _page(template, body_template, context, cache_name=None):
     """Render a guide page around its content; content without a cache_name is not kept."""
 
@@ -76,7 +68,7 @@ def index():
     searching = "q" in request.args
     if searching:
         context["hits"] = search_cards(deck, query)
-    if _is_htmx_partial():
+    if wants_fragment():
         response = page_response("search", lambda: render_template("guide/_search.html", **context))
     else:
         response = page_response("index", lambda: _page(

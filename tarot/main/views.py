@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..auth.accounts import safe_next
 from ..extensions import db, login_manager
+from ..htmx import wants_fragment
 from ..i18n import remember_language
 from . import bp
 
@@ -60,20 +61,10 @@ def _wants_json():
     ]
 
 
-def _wants_notice():
-    """An htmx request for a fragment (not a boosted page or a history restore)."""
-    headers = request.headers
-    return (
-        headers.get("HX-Request") == "true"
-        and headers.get("HX-Boosted") != "true"
-        and headers.get("HX-History-Restore-Request") != "true"
-    )
-
-
 def _error_page(status, title, message):
     if _wants_json():
         return jsonify(error=message), status
-    if _wants_notice():
+    if wants_fragment():
         # A whole error page swapped into a fragment's place would nest a second site
         # inside the page; the message goes to the page's notice area instead.
         notice = render_template("errors/_notice.html", title=title, message=message)

@@ -9,15 +9,12 @@ from flask_login import current_user, login_required
 from .. import jobs
 from ..deck import current_deck
 from ..extensions import limiter
+from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..spreads import POSITION_LABELS, POSITIONS
 from ..topics import TOPICS
 from . import bp, deals, service
 from .messages import waiting_message
-
-
-def _is_htmx():
-    return request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
 
 
 def _form_values():
@@ -69,7 +66,7 @@ def signin():
 def deal():
     """Shuffle: a new face-down deal of 30, replacing the old one and its picks."""
     new_deal = deals.new_deal()
-    if _is_htmx():
+    if wants_fragment():
         return _render_deal(new_deal, fresh=True)
     topic, concern = _form_values()
     return _back_to_form(topic, concern)
@@ -95,7 +92,7 @@ def pick():
         except ValueError as exc:
             notice = str(exc) if isinstance(exc, deals.PickError) else _("없는 자리의 카드예요. 다시 골라 주세요.")
             status = 422
-    if _is_htmx():
+    if wants_fragment():
         return _render_deal(current, notice, status)
     if notice:
         flash(notice, "error")
@@ -168,7 +165,7 @@ def save(public_id):
         message, status = _("보관함에 저장했어요 😊"), 200
     else:
         message, status = _("이미 저장된 결과예요 🃏"), 200
-    if _is_htmx():
+    if wants_fragment():
         return render_template("reading/_save.html", reading=reading, message=message), status
     flash(message, "success" if status == 200 else "error")
     return redirect(url_for("reading.show", public_id=public_id), code=303)
@@ -180,6 +177,6 @@ def retry(public_id):
     """Start a failed reading again."""
     reading = service.get_owned(public_id, current_user)
     service.retry_reading(reading)
-    if _is_htmx():
+    if wants_fragment():
         return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
     return redirect(url_for("reading.show", public_id=public_id), code=303)

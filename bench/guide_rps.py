@@ -7,7 +7,8 @@ connections against /guide and a card page and prints req/s and p50/p95/p99 late
     python bench/guide_rps.py                      # 2 sync workers, then 2 gthread workers
     python bench/guide_rps.py --worker-class sync --duration 20
     python bench/guide_rps.py --signed-in          # the per-request render of a signed-in visitor
-    python bench/guide_rps.py --cookie x=1         # anonymous, but past the in-memory page cache
+    python bench/guide_rps.py --anonymous-session  # a session that signs nobody in: the page cache
+    python bench/guide_rps.py --cookie x=1         # a cookie the page cache does not know: rendered
     python bench/guide_rps.py --cookie lang=en     # the language cookie: a key of the page cache
 
 Needs wrk (https://github.com/wg/wrk) on PATH. Run from the repository root.
@@ -89,6 +90,15 @@ def session_cookie(env):
     return output.strip().splitlines()[-1]
 
 
+def anonymous_session_cookie(secret):
+    """A signed session cookie that signs nobody in, as a visitor has after opening the form."""
+    from flask import Flask
+
+    app = Flask(__name__)
+    app.secret_key = secret
+    return app.session_interface.get_signing_serializer(app).dumps({"csrf_token": "0" * 40})
+
+
 def wait_until_up(url, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -126,7 +136,11 @@ def bench(worker_class, args, env, script):
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base + "/healthz")
-        cookie = f"session={session_cookie(env)}" if args.signed_in else args.cookie
+        cookie = args.cookie
+        if args.signed_in:
+            cookie = f"session={session_cookie(env)}"
+        elif args.anonymous_session:
+            cookie = f"session={anonymous_session_cookie(env['SECRET_KEY'])}"
         if args.signed_in:
             check = urllib.request.Request(
                 base + PATHS[1], headers={"Cookie": cookie, "User-Agent": BENCH_AGENT}
@@ -155,7 +169,9 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--signed-in", action="store_true", help="send a signed-in session cookie")
-    parser.add_argument("--cookie", help="send this Cookie header (any cookie skips the page cache)")
+    parser.add_argument("--anonymous-session", action="store_true",
+                        help="send a session cookie that signs nobody in")
+    parser.add_argument("--cookie", help="send this Cookie header")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,7 +186,9 @@ def main():
         Path(script).write_text(WRK_REPORT)
 
         print(f"machine: {machine()}")
-        who = "signed in" if args.signed_in else f"anonymous, Cookie: {args.cookie or '(none)'}"
+        who = "signed in" if args.signed_in else (
+            "anonymous session" if args.anonymous_session else f"anonymous, Cookie: {args.cookie or '(none)'}"
+        )
         print(f"load: wrk -t{args.wrk_threads} -c{args.connections} -d{args.duration}s, {who}")
         for worker_class in args.worker_class or ["sync", "gthread"]:
             label = f"{args.workers} {worker_class} workers"

@@ -10,7 +10,7 @@ from . import assets, database, i18n, logs, security, text  # noqa: F401 - datab
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager
 from .i18n import select_locale, select_timezone
-from .pagecache import PublicPageCache
+from .pagecache import PublicPageCache, anonymous_session_test
 
 BLUEPRINTS = ("main", "auth", "guide", "reading", "archive", "map", "pwa")
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
@@ -50,7 +50,11 @@ def create_app(config=None):
     commands.init_app(app)
     if commands.migrates_on_start(app):
         commands.upgrade_embedded_database(app)
-    app.wsgi_app = PublicPageCache(app.wsgi_app, key_cookies=(i18n.LOCALE_COOKIE,))
+    app.wsgi_app = PublicPageCache(
+        app.wsgi_app,
+        key_cookies=(i18n.LOCALE_COOKIE,),
+        shared_cookies={app.config["SESSION_COOKIE_NAME"]: anonymous_session_test(app)},
+    )
     return app
 
 

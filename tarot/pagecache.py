@@ -1,18 +1,19 @@
-"""An in-process cache of public pages in front of the Flask app (design section 8).
+"""The site's one page cache: public pages kept as bytes in front of the Flask app.
 
-Pages that are the same for everyone (the card guide) are answered from memory without
-entering Flask at all: "render once, then serve bytes". Only responses the app itself marks
-shareable are kept: status 200, ``Cache-Control: public`` with a ``max-age``, an ``ETag``
-and no ``Set-Cookie``. Requests that carry a query string or any cookie (a session may mean
-a signed-in visitor or a waiting message) always go to the app, except the cookies named in
-``key_cookies`` (the language choice), which only make part of the key. An entry lives for the
-response's max-age, like in any shared HTTP cache, and conditional requests get 304.
+The rule: a response the app marks shareable (status 200, ``Cache-Control: public`` with a
+``max-age``, an ``ETag``, no ``Set-Cookie``) is kept for that max-age and served, without
+entering Flask, to every GET or HEAD of the same page that could not be shown anything else:
+no query string, no ``Authorization``, and no cookie except those in ``key_cookies`` (the
+language choice, part of the key) and those whose test in ``shared_cookies`` passes (a
+session that signs nobody in and holds no message). Conditional requests get 304.
+Everything else goes to the app, which renders it. See docs/architecture.md.
 """
 
 import re
 import threading
 import time
 
+from itsdangerous import BadSignature
 from werkzeug.http import parse_date
 
 MAX_ENTRIES = 2000
@@ -28,11 +29,14 @@ _NOT_MODIFIED_DROPS = {"content-length", "content-type"}
 class PublicPageCache:
     """WSGI middleware: serve stored public pages; ask the wrapped app for everything else."""
 
-    def __init__(self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=()):
+    def __init__(
+        self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=(), shared_cookies=None
+    ):
         self.app = app
         self.max_entries = max_entries
         self.clock = clock
         self.key_cookies = frozenset(key_cookies)
+        self.shared_cookies = dict(shared_cookies or {})
         self._entries = {}
         self._lock = threading.Lock()
 
@@ -53,15 +57,16 @@ class PublicPageCache:
         return self._fetch(key, environ, start_response)
 
     def _key_cookies(self, header):
-        """The request's key cookies, sorted; None when it carries any other cookie."""
+        """The request's key cookies, sorted; None when another cookie may change the page."""
         if not header:
             return ()
         found = []
         for part in header.split(";"):
             name, _, value = part.strip().partition("=")
-            if name not in self.key_cookies:
+            if name in self.key_cookies:
+                found.append((name, value))
+            elif name not in self.shared_cookies or not self.shared_cookies[name](value):
                 return None
-            found.append((name, value))
         return tuple(sorted(found))
 
     def _fetch(self, key, environ, start_response):
@@ -128,3 +133,21 @@ def _not_modified(environ, etag, last_modified):
         return "*" in tags or etag in tags
     since = parse_date(environ.get("HTTP_IF_MODIFIED_SINCE"))
     return since is not None and last_modified is not None and since >= last_modified
+
+
+def anonymous_session_test(app):
+    """A test of the app's session cookie: True when it signs nobody in and holds no message.
+
+    Such a visitor sees what a visitor without the cookie sees. A cookie that does not
+    verify counts as empty, as Flask treats it.
+    """
+    serializer = app.session_interface.get_signing_serializer(app)
+
+    def is_anonymous(value):
+        try:
+            data = serializer.loads(value)
+        except BadSignature:
+            return True
+        return isinstance(data, dict) and "_user_id" not in data and "_flashes" not in data
+
+    return is_anonymous

@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 import pytest
+from flask import request, request_started
 
 from tarot.deck import get_deck
 from tests.helpers import login, make_user
@@ -191,6 +192,17 @@ def test_conditional_requests_get_304(client):
     assert changed.status_code == 200 and changed.data == first.data
 
 
+def test_a_visitor_with_an_anonymous_session_gets_the_page_from_the_cache(app, client):
+    client.post("/reading/deal")  # the deal lives in the session: anonymous, with a session cookie
+    assert client.get_cookie("session")
+    entered = []
+    with request_started.connected_to(lambda sender, **extra: entered.append(request.path), app):
+        first = app.test_client().get("/guide/cards/the-star")
+        again = client.get("/guide/cards/the-star")
+    assert again.status_code == 200 and again.data == first.data
+    assert entered == ["/guide/cards/the-star"]  # the second never reached Flask
+
+
 def test_signed_in_pages_are_private_and_never_served_to_others(app, client):
     user_id = make_user(app, nickname="보이차밀크티77777")
     login(client, app, user_id)
@@ -207,7 +219,7 @@ def test_signed_in_pages_are_private_and_never_served_to_others(app, client):
     assert again.status_code == 200 and "보이차밀크티77777" in again.get_data(as_text=True)
 
 
-def test_the_byte_cache_is_kept_per_host(app):
+def test_the_page_cache_is_kept_per_host(app):
     client = app.test_client()
     evil = client.get("/guide/cards/the-tower", headers={"Host": "evil.example"})
     assert "http://evil.example/guide/cards/the-tower" in evil.get_data(as_text=True)

@@ -3,7 +3,7 @@
 import pytest
 from flask import Flask, make_response, request
 
-from tarot.pagecache import PublicPageCache
+from tarot.pagecache import PublicPageCache, anonymous_session_test
 
 
 class Clock:
@@ -140,6 +140,28 @@ def test_the_language_cookie_is_part_of_the_key_and_other_cookies_skip_the_cache
     client.get("/page")
     client.get("/page")
     assert backend.calls == 4  # a session (or any other cookie) always reaches the app
+
+
+def test_an_anonymous_session_gets_the_shared_page_and_any_other_session_the_app(backend, clock):
+    backend.secret_key = "test-secret"
+    backend.wsgi_app = PublicPageCache(
+        backend.wsgi_app, clock=clock, shared_cookies={"session": anonymous_session_test(backend)}
+    )
+    client = backend.test_client()
+    sign = backend.session_interface.get_signing_serializer(backend).dumps
+    client.get("/page")
+    for anonymous in (sign({"csrf_token": "abc", "deal": {}}), sign({}), "not-signed-by-us"):
+        client.set_cookie("session", anonymous)
+        client.get("/page")
+    assert backend.calls == 1
+    for personal in (sign({"_user_id": "token"}), sign({"_flashes": [("success", "안녕하세요")]})):
+        client.set_cookie("session", personal)
+        client.get("/page")
+    assert backend.calls == 3
+    client.set_cookie("session", sign({}))
+    client.set_cookie("other", "1")
+    client.get("/page")
+    assert backend.calls == 4  # a cookie the cache knows nothing of still reaches the app
 
 
 def test_the_cache_does_not_grow_past_its_limit(client, backend, clock):

@@ -1,17 +1,21 @@
 """Views of the guide blueprint: /guide and /guide/cards/<slug>."""
 
-from flask import abort, render_template, request
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import abort, current_app, make_response, render_template, request, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
+from flask_login import current_user
 
 from ..deck import SUITS, TOPIC_KEYS, current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
 from . import bp
-from .pages import cached_fragment, page_response
 from .search import QUERY_MAX, search_cards
 
+# Shared pages: five minutes fresh, then served stale while the cache asks again.
+PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 SUIT_LABELS = {"wands": _l("완드"), "cups": _l("컵"), "swords": _l("소드"), "pentacles": _l("펜타클")}
 ELEMENT_LABELS = {"fire": _l("불"), "water": _l("물"), "air": _l("공기"), "earth": _l("흙")}
 COURT_LABELS = {1: _l("에이스"), 11: _l("페이지"), 12: _l("나이트"), 13: _l("퀸"), 14: _l("킹")}
@@ -42,17 +46,37 @@ def _labels():
     }
 
 
-def _page(template, body_template, context, cache_name=None):
-    """Render a guide page around its content; content without a cache_name is not kept."""
+def _site_last_modified():
+    """The newest modification time of the code, templates, static files and deck."""
+    app = current_app._get_current_object()
+    if "guide_last_modified" not in app.extensions:
+        package = Path(app.root_path)
+        newest = max(
+            [p.stat().st_mtime for p in package.rglob("*") if p.is_file()]
+            + [Path(app.config["DECK_PATH"]).stat().st_mtime]
+        )
+        app.extensions["guide_last_modified"] = datetime.fromtimestamp(int(newest), UTC)
+    return app.extensions["guide_last_modified"]
 
-    def body():
-        return render_template(body_template, **context)
 
-    if cache_name:
-        content = cached_fragment(cache_name, body)
+def _is_shared():
+    """True when the page would be the same for anyone who asks: nobody signed in, no
+    message waiting and no search."""
+    return not request.query_string and not current_user.is_authenticated and "_flashes" not in session
+
+
+def _respond(html):
+    """The page's response, marked public when it is the same for everyone (the page cache
+    in tarot/pagecache.py then keeps it), else private."""
+    response = make_response(html)
+    if _is_shared():
+        response.add_etag()
+        response.last_modified = _site_last_modified()
+        response.headers["Cache-Control"] = PUBLIC_CACHE
     else:
-        content = Markup(body())  # noqa: S704 - a rendered, autoescaped template
-    return render_template(template, body=content, **context)
+        response.headers["Cache-Control"] = "private, no-cache"
+    response.vary.update(("Cookie", "Accept-Language"))
+    return response.make_conditional(request)
 
 
 @bp.get("/guide")
@@ -68,13 +92,8 @@ def index():
     searching = "q" in request.args
     if searching:
         context["hits"] = search_cards(deck, query)
-    if wants_fragment():
-        response = page_response("search", lambda: render_template("guide/_search.html", **context))
-    else:
-        response = page_response("index", lambda: _page(
-            "guide/page.html", "guide/_page_body.html", context,
-            cache_name=None if searching else "index",
-        ))
+    template = "guide/_search.html" if wants_fragment() else "guide/page.html"
+    response = _respond(render_template(template, **context))
     response.vary.add("HX-Request")
     return response
 
@@ -96,7 +115,4 @@ def card(slug):
         "heading": _("%(n)d번 %(name)s", n=card.number, name=name) if card.is_major else name,
         **_labels(),
     }
-    page_name = f"card:{slug}"
-    return page_response(page_name, lambda: _page(
-        "guide/card.html", "guide/_card_body.html", context, cache_name=page_name
-    ))
+    return _respond(render_template("guide/card.html", **context))

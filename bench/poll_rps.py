@@ -44,10 +44,12 @@ def make_readings(app, user_id):
     """One reading mid-answer and one finished; returns their public ids."""
     from tarot.extensions import db
     from tarot.models import Reading, utcnow
+    from tarot.oracle.sections import SECTIONS
+    from tarot.spreads import POSITIONS
 
     cards = [
         {"card": n, "reversed": n % 2 == 0, "position": p}
-        for n, p in zip((3, 17, 40, 55, 71), ("past", "present", "future", "advice1", "advice2"), strict=True)
+        for n, p in zip((3, 17, 40, 55, 71), POSITIONS, strict=True)
     ]
     with app.app_context():
         running = Reading(
@@ -57,7 +59,7 @@ def make_readings(app, user_id):
         done = Reading(
             user_id=user_id, topic="love", concern="연락이 올까요?", cards=cards, status="done",
             interpreter="gemini", model="bench", finished_at=utcnow(),
-            answer={k: SECTION for k in ("greeting", "past", "present", "future", "advice", "conclusion")},
+            answer={k: SECTION for k in SECTIONS},
         )
         db.session.add_all([running, done])
         db.session.commit()

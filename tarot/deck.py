@@ -7,11 +7,10 @@ from types import MappingProxyType
 
 import yaml
 
+from .suits import ELEMENTS, SUIT_ELEMENT, SUITS
+from .topics import DECK_TOPICS as TOPIC_KEYS
+
 LANGS = ("ko", "en")
-SUITS = ("wands", "cups", "swords", "pentacles")
-ELEMENTS = ("fire", "water", "air", "earth")
-SUIT_ELEMENT = {"wands": "fire", "cups": "water", "swords": "air", "pentacles": "earth"}
-TOPIC_KEYS = ("love", "money", "work", "study", "health")
 ORIENTATIONS = ("upright", "reversed")
 RANK_SLUGS = (
     "ace", "two", "three", "four", "five", "six", "seven",

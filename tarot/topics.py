@@ -21,6 +21,14 @@ DECK_TOPIC = {
     "health": "health",
 }
 
+# The topics the deck gives every card a meaning for, in the order a card's page shows
+# them, and that page's headings for them.
+DECK_TOPICS = ("love", "money", "work", "study", "health")
+DECK_TOPIC_LABELS = {
+    "love": _l("연애운"), "money": _l("금전운"), "work": _l("직장운"),
+    "study": _l("학업운"), "health": _l("건강운"),
+}
+
 
 def topic_label(key):
     """The label of a topic key, or the key itself for an unknown one."""

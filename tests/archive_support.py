@@ -6,9 +6,9 @@ from sqlalchemy import insert
 
 from tarot.extensions import db
 from tarot.models import Reading, new_public_id
+from tarot.oracle.sections import SECTIONS
 from tarot.spreads import POSITIONS
 
-SECTIONS = ("greeting", "past", "present", "future", "advice", "conclusion")
 BASE_TIME = datetime(2026, 11, 26, 6, 5)  # 15:05 in Seoul
 
 

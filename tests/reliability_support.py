@@ -8,10 +8,11 @@ from sqlalchemy import text
 from tarot.extensions import db
 from tarot.models import Reading, ReadingStatus, utcnow
 from tarot.oracle.sections import SECTIONS
+from tarot.spreads import POSITIONS
 
 CARDS = [
     {"card": number, "reversed": number % 2 == 1, "position": position}
-    for number, position in zip((0, 13, 21, 40, 77), ("past", "present", "future", "advice1", "advice2"), strict=True)
+    for number, position in zip((0, 13, 21, 40, 77), POSITIONS, strict=True)
 ]
 
 

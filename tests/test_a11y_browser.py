@@ -13,6 +13,7 @@ import pytest
 
 from tarot.extensions import db
 from tarot.models import Reading, utcnow
+from tarot.spreads import POSITIONS
 from tests.a11y_support import describe, pinned_axe_version, reveal_and_settle, run_axe
 from tests.browser_support import console_errors, serve_app, sign_in_demo
 from tests.site_tour import STOPS, tour
@@ -199,7 +200,7 @@ def _running_reading(app, user_id):
         reading = Reading(
             user_id=user_id, topic="love", status="running",
             cards=[{"card": n, "reversed": n == 3, "position": p} for n, p in
-                   zip((0, 1, 2, 3, 4), ("past", "present", "future", "advice1", "advice2"), strict=True)],
+                   zip((0, 1, 2, 3, 4), POSITIONS, strict=True)],
             partial_text="[[greeting]]\n안녕하세요. 천천히 읽어 볼게요.",
             lease_until=utcnow() + timedelta(minutes=10),
         )

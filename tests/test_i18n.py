@@ -25,6 +25,7 @@ from tarot.oracle import ReadingRequest, SpreadCard
 from tarot.oracle.offline import OfflineInterpreter
 from tarot.oracle.sections import SECTIONS, parse_answer
 from tarot.pagecache import PublicPageCache
+from tarot.spreads import POSITIONS
 from tests.fakes.gemini import Answer, FakeGemini
 from tests.helpers import HX, login, make_user, public_id_of, start_reading, wait_for_reading
 
@@ -508,11 +509,10 @@ def test_a_whole_reading_in_english_asks_gemini_for_english(make_app):
 @pytest.mark.parametrize("topic", ["newyear", "love", "money", "study", "work", "health", "today"])
 def test_the_offline_interpreter_writes_every_topic_in_english(app, topic):
     deck = app.extensions["deck"]
-    positions = ("past", "present", "future", "advice1", "advice2")
     for seed in range(6):
         cards = tuple(
             SpreadCard(position, deck[(seed * 13 + i * 17) % 78], (seed + i) % 2 == 1)
-            for i, position in enumerate(positions)
+            for i, position in enumerate(POSITIONS)
         )
         request = ReadingRequest(topic=topic, concern="" if seed % 2 else "My worry", nickname="Milk",
                                  lang="en", cards=cards, seed=seed)

@@ -8,6 +8,7 @@ import pytest
 from tarot import jobs
 from tarot.extensions import db
 from tarot.models import Reading, utcnow
+from tarot.spreads import POSITIONS
 from tests.fakes.gemini import SIX_PART_ANSWER, Answer, FakeGemini
 from tests.helpers import login, make_user, wait_for_reading
 
@@ -19,7 +20,7 @@ def put_reading(app, user_id, **values):
     with app.app_context():
         cards = [
             {"card": number, "reversed": number % 2 == 0, "position": position}
-            for number, position in zip((3, 17, 40, 55, 71), ("past", "present", "future", "advice1", "advice2"), strict=True)
+            for number, position in zip((3, 17, 40, 55, 71), POSITIONS, strict=True)
         ]
         reading = Reading(user_id=user_id, topic="love", concern="연락이 올까요", cards=cards, **values)
         db.session.add(reading)

@@ -5,7 +5,8 @@ import time
 from tarot import jobs
 from tarot.extensions import db
 from tarot.models import Reading
-from tarot.oracle.sections import format_answer
+from tarot.oracle.sections import SECTIONS, format_answer
+from tarot.spreads import POSITIONS
 from tests.helpers import make_user, wait_for_reading
 
 
@@ -19,7 +20,7 @@ class SlowFirstToken:
     def stream(self, request):
         SlowFirstToken.calls += 1
         time.sleep(2.5)
-        yield format_answer({k: "괜찮아요." for k in ("greeting", "past", "present", "future", "advice", "conclusion")})
+        yield format_answer({k: "괜찮아요." for k in SECTIONS})
 
 
 def test_a_slow_first_token_is_not_taken_over(make_app):
@@ -29,7 +30,7 @@ def test_a_slow_first_token_is_not_taken_over(make_app):
     with app.app_context():
         reading = Reading(user_id=user_id, topic="love", concern="", cards=[
             {"card": n, "reversed": False, "position": p}
-            for n, p in zip((1, 2, 3, 4, 5), ("past", "present", "future", "advice1", "advice2"), strict=True)
+            for n, p in zip((1, 2, 3, 4, 5), POSITIONS, strict=True)
         ])
         db.session.add(reading)
         db.session.commit()

@@ -11,6 +11,7 @@ from flask import request
 from tarot import jobs
 from tarot.extensions import db
 from tarot.models import Reading, ReadingStatus, utcnow
+from tarot.spreads import POSITIONS
 from tests.helpers import login, make_user
 
 
@@ -117,8 +118,7 @@ def test_a_failed_job_is_logged_with_its_error_kind(make_app, app_log_output):
 
 
 def _cards():
-    positions = ("past", "present", "future", "advice1", "advice2")
-    return [{"card": n, "reversed": False, "position": p} for n, p in zip(range(5), positions, strict=True)]
+    return [{"card": n, "reversed": False, "position": p} for n, p in zip(range(5), POSITIONS, strict=True)]
 
 
 def _whoami(app):

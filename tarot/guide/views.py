@@ -8,21 +8,17 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from ..deck import SUITS, TOPIC_KEYS, current_deck
+from ..deck import current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..suits import ELEMENT_LABELS, SUIT_LABELS, SUITS
+from ..topics import DECK_TOPIC_LABELS, DECK_TOPICS
 from . import bp
 from .search import QUERY_MAX, search_cards
 
 # Shared pages: five minutes fresh, then served stale while the cache asks again.
 PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=86400"
-SUIT_LABELS = {"wands": _l("완드"), "cups": _l("컵"), "swords": _l("소드"), "pentacles": _l("펜타클")}
-ELEMENT_LABELS = {"fire": _l("불"), "water": _l("물"), "air": _l("공기"), "earth": _l("흙")}
 COURT_LABELS = {1: _l("에이스"), 11: _l("페이지"), 12: _l("나이트"), 13: _l("퀸"), 14: _l("킹")}
-TOPIC_LABELS = {
-    "love": _l("연애운"), "money": _l("금전운"), "work": _l("직장운"),
-    "study": _l("학업운"), "health": _l("건강운"),
-}
 
 
 def rank_label(rank):
@@ -41,8 +37,8 @@ def card_groups(deck):
 
 def _labels():
     return {
-        "suits": SUIT_LABELS, "elements": ELEMENT_LABELS, "topics": TOPIC_LABELS,
-        "topic_keys": TOPIC_KEYS, "rank_label": rank_label, "suit_keys": SUITS,
+        "suits": SUIT_LABELS, "elements": ELEMENT_LABELS, "topics": DECK_TOPIC_LABELS,
+        "topic_keys": DECK_TOPICS, "rank_label": rank_label, "suit_keys": SUITS,
     }
 
 

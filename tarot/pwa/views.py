@@ -4,12 +4,12 @@ import json
 
 from flask import Response, current_app, render_template, request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from ..assets import static_url
-from ..deck import SUITS, current_deck
+from ..deck import current_deck
 from ..i18n import current_lang
+from ..suits import SUIT_LABELS, SUITS
 from . import bp
 from .build import OFFLINE_URL, build_version, precache_urls
 
@@ -17,7 +17,6 @@ THEME_COLOR = "#8a5a3b"  # the brewed brown of the header's theme-color
 BACKGROUND_COLOR = "#fbf6ef"  # the page's cream
 # Pages about one person or that change state: never stored by a browser, proxy or the worker.
 PERSONAL_PATHS = ("/reading", "/archive", "/me", "/login", "/logout", "/auth", "/map/shops.json")
-SUIT_NAMES = {"wands": _l("완드"), "cups": _l("컵"), "swords": _l("소드"), "pentacles": _l("펜타클")}
 
 
 def is_personal(path):
@@ -125,5 +124,5 @@ def offline():
     """The friendly page the worker shows when a page cannot be reached without network."""
     deck = current_deck()
     groups = [(_("메이저 아르카나"), deck.majors)]
-    groups += [(SUIT_NAMES[suit], deck.suit(suit)) for suit in SUITS]
+    groups += [(SUIT_LABELS[suit], deck.suit(suit)) for suit in SUITS]
     return render_template("pwa/offline.html", groups=groups, lang=current_lang())

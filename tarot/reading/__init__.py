@@ -3,7 +3,7 @@
 from flask import Blueprint
 from flask_babel import format_datetime
 
-from ..oracle.sections import split_sections
+from ..oracle.sections import SECTIONS, split_sections
 from ..topics import topic_label
 
 bp = Blueprint("reading", __name__)
@@ -17,6 +17,7 @@ def reading_helpers():
         "topic_label": topic_label,
         "format_datetime": format_datetime,
         "split_sections": split_sections,
+        "answer_sections": SECTIONS,
         "failure_message": failure_message,
         "section_headings": SECTION_HEADINGS,
     }

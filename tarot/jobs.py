@@ -156,7 +156,7 @@ def build_request(reading):
 def get_interpreter():
     """The interpreter for new jobs (tests may replace the app's choice via config)."""
     factory = current_app.config.get("INTERPRETER_FACTORY")
-    return factory() if factory else _get_interpreter()
+    return factory() if factory else _get_interpreter(current_app.config)
 
 
 def run(reading_id):

@@ -10,9 +10,6 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 import httpx
-from flask import current_app
-
-from .extensions import cache
 
 MAX_RADIUS = 20_000  # metres; Kakao Local's own limit
 MAX_SHOPS = 15
@@ -102,16 +99,12 @@ def search_area(lat, lng, radius):
     )
 
 
-def _timeout():
-    seconds = current_app.config["OUTBOUND_TIMEOUT"]
-    return httpx.Timeout(seconds, connect=min(seconds, 5))
-
-
-def _get_json(method, url, **kwargs):
-    """One outside call with timeouts; returns the decoded JSON or raises PlacesError."""
+def _get_json(method, url, seconds, **kwargs):
+    """One outside call, ``seconds`` at most; returns the decoded JSON or raises PlacesError."""
     headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **kwargs.pop("headers", {})}
+    timeout = httpx.Timeout(seconds, connect=min(seconds, 5))
     try:
-        response = httpx.request(method, url, headers=headers, timeout=_timeout(), **kwargs)
+        response = httpx.request(method, url, headers=headers, timeout=timeout, **kwargs)
     except httpx.TimeoutException as exc:
         raise PlacesError("timeout", str(exc)) from exc
     except httpx.HTTPError as exc:
@@ -131,15 +124,17 @@ class KakaoLocal:
 
     name = "kakao"
 
-    def __init__(self, base_url, api_key):
+    def __init__(self, base_url, api_key, timeout):
         self.url = base_url.rstrip("/") + "/v2/local/search/keyword.json"
         self.api_key = api_key
+        self.timeout = timeout
 
     def search(self, lat, lng, radius):
         """The first page (up to 15) of places nearest the point, as Shops."""
         data = _get_json(
             "GET",
             self.url,
+            self.timeout,
             params={
                 "query": KAKAO_QUERY,
                 "x": f"{lng:.7f}",
@@ -176,16 +171,16 @@ class Overpass:
 
     name = "osm"
 
-    def __init__(self, url):
+    def __init__(self, url, timeout):
         self.url = url
+        self.timeout = timeout
 
     def query(self, lat, lng, radius):
         """The Overpass QL for shops around a point."""
         around = f"around:{int(radius)},{lat:.7f},{lng:.7f}"
         named = f'["name"~"{OSM_NAME_PATTERN}",i]'
-        seconds = current_app.config["OUTBOUND_TIMEOUT"]
         return (
-            f"[out:json][timeout:{seconds}];("
+            f"[out:json][timeout:{self.timeout}];("
             f'nwr["shop"="psychic"]({around});'
             f'nwr["shop"="tarot"]({around});'
             f'nwr["shop"]{named}({around});'
@@ -197,7 +192,7 @@ class Overpass:
 
     def search(self, lat, lng, radius):
         """Every matching element (up to 100) as Shops."""
-        data = _get_json("POST", self.url, data={"data": self.query(lat, lng, radius)})
+        data = _get_json("POST", self.url, self.timeout, data={"data": self.query(lat, lng, radius)})
         elements = data.get("elements") if isinstance(data, dict) else None
         if not isinstance(elements, list):
             raise PlacesError("bad_response", "no elements")
@@ -241,22 +236,24 @@ def _valid_point(lat, lng):
     return math.isfinite(lat) and math.isfinite(lng) and -90 <= lat <= 90 and -180 <= lng <= 180
 
 
-def provider():
-    """Kakao Local when KAKAO_REST_API_KEY is set, else Overpass."""
-    config = current_app.config
+def provider(config):
+    """The search the settings ask for: Kakao Local when KAKAO_REST_API_KEY is set, else Overpass."""
+    timeout = config["OUTBOUND_TIMEOUT"]
     if config.get("KAKAO_REST_API_KEY"):
-        return KakaoLocal(config["KAKAO_LOCAL_URL"], config["KAKAO_REST_API_KEY"])
-    return Overpass(config["OVERPASS_URL"])
+        return KakaoLocal(config["KAKAO_LOCAL_URL"], config["KAKAO_REST_API_KEY"], timeout)
+    return Overpass(config["OVERPASS_URL"], timeout)
 
 
-def find_shops(lat, lng, radius):
+def find_shops(search, cache, lat, lng, radius):
     """Up to 15 shops within ``radius`` metres of the point, nearest first.
+
+    ``search`` is a provider; ``cache`` keeps its answers per area (``get(key)`` and
+    ``set(key, value, timeout=seconds)``, as Flask-Caching's).
 
     Returns ``(source, shops)`` where source is "kakao" or "osm". Raises PlacesError when the
     outside search fails; failures are not cached.
     """
     radius = min(radius, MAX_RADIUS)
-    search = provider()
     area = search_area(lat, lng, radius)
     key = f"{area.key}:{search.name}"
     found = cache.get(key)

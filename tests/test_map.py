@@ -295,6 +295,24 @@ def test_failures_are_not_cached(osm_app, overpass):
     assert len(overpass.requests) == 2
 
 
+class DictCache(dict):
+    def set(self, key, value, timeout=None):
+        self[key] = value
+
+
+def test_providers_take_their_settings_from_the_settings_given_without_an_app(kakao, overpass):
+    settings = {"OUTBOUND_TIMEOUT": 3, "OVERPASS_URL": overpass.interpreter,
+                "KAKAO_LOCAL_URL": kakao.url, "KAKAO_REST_API_KEY": None}
+    osm = places.provider(settings)
+    assert (osm.name, osm.timeout) == ("osm", 3)
+    assert osm.query(*CITY_HALL, 500).startswith("[out:json][timeout:3];")
+    source, found = places.find_shops(osm, DictCache(), *CITY_HALL, 1000)
+    assert source == "osm" and found
+    kakao_search = places.provider({**settings, "KAKAO_REST_API_KEY": kakao.api_key})
+    assert (kakao_search.name, kakao_search.timeout) == ("kakao", 3)
+    assert kakao_search.search(*HONGDAE, 1000)
+
+
 def test_search_area_rounding():
     a = places.search_area(37.56680, 126.97860, 900)
     assert places.haversine(a.lat, a.lng, 37.56680, 126.97860) + 900 <= a.radius

@@ -2,16 +2,15 @@
 
 from urllib.parse import urlencode
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.exceptions import NotFound
 
 from ..assets import static_url
 from ..deck import current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
-from ..reading.service import get_owned
+from ..readings import get_owned
 from . import bp, service
 
 
@@ -74,6 +73,8 @@ def confirm_delete(public_id):
     if not current_user.is_authenticated:
         return _to_sign_in()
     reading = get_owned(public_id, current_user)
+    if reading is None:
+        abort(404)
     return _render(
         "archive/delete.html", reading=reading, topic=service.clean_topic(request.args.get("topic"))
     )
@@ -84,12 +85,11 @@ def delete(public_id):
     """Delete a reading for good; htmx gets an empty row, a form post goes back to the list."""
     if not current_user.is_authenticated:
         return _to_sign_in()
-    try:
-        reading = get_owned(public_id, current_user)
-    except NotFound:
+    reading = get_owned(public_id, current_user)
+    if reading is None:
         if wants_fragment():  # no error page inside the list, whatever htmx swaps
             return "", 404
-        raise
+        abort(404)
     service.delete_reading(reading)
     if wants_fragment():
         return _render("archive/_deleted.html", total=service.saved_count(current_user))

@@ -7,7 +7,7 @@ from flask import current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 
 from .. import places, security
-from ..extensions import limiter
+from ..extensions import cache, limiter
 from . import bp
 
 SEOUL_CITY_HALL = (37.566826, 126.9786567)
@@ -114,8 +114,9 @@ def shops():
     if radius is None or radius <= 0:
         return _bad_request(_("반경(radius)은 0보다 큰 숫자(미터)로 알려 주세요."))
     radius = max(MIN_RADIUS, min(radius, places.MAX_RADIUS))
+    search = places.provider(current_app.config)
     try:
-        source, found = places.find_shops(lat, lng, radius)
+        source, found = places.find_shops(search, cache, lat, lng, radius)
     except places.PlacesError as exc:
         current_app.logger.warning("shop search failed: %s", exc)
         return jsonify(error=_failure_message(exc.kind), kind=exc.kind), 502

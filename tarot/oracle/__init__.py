@@ -7,8 +7,6 @@ chunks of text in the marker format of :mod:`tarot.oracle.sections`. Failures ar
 
 from dataclasses import dataclass
 
-from flask import current_app
-
 from ..spreads import POSITIONS  # noqa: F401 - re-exported for interpreters
 
 
@@ -50,9 +48,8 @@ class ReadingRequest:
     seed: int = 0
 
 
-def get_interpreter(config=None):
-    """Gemini when a key is configured, otherwise the offline interpreter."""
-    config = config or current_app.config
+def get_interpreter(config):
+    """Gemini when ``config`` (the app's settings) has a key, otherwise the offline interpreter."""
     if config.get("GEMINI_API_KEY"):
         from .gemini import GeminiInterpreter
 

@@ -4,7 +4,7 @@ import unicodedata
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import abort, current_app
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
@@ -101,18 +101,6 @@ def find_by_request_key(user, key):
     return db.session.execute(
         db.select(Reading).filter_by(user_id=user.id, request_key=key)
     ).scalar_one_or_none()
-
-
-# Built once: answer polls run it several times a second per reader.
-_BY_PUBLIC_ID = db.select(Reading).where(Reading.public_id == db.bindparam("public_id"))
-
-
-def get_owned(public_id, user):
-    """The user's reading with this public id, or 404 (also for someone else's)."""
-    reading = db.session.execute(_BY_PUBLIC_ID, {"public_id": public_id}).scalar_one_or_none()
-    if reading is None or not user.is_authenticated or reading.user_id != user.id:
-        abort(404)
-    return reading
 
 
 def save_reading(reading):

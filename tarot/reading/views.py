@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,6 +11,7 @@ from ..deck import current_deck
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..readings import get_owned
 from ..spreads import POSITION_LABELS, POSITIONS
 from ..topics import TOPICS
 from . import bp, deals, service
@@ -124,6 +125,14 @@ def create():
     return redirect(url_for("reading.show", public_id=reading.public_id), code=303)
 
 
+def _own_reading(public_id):
+    """The signed-in user's reading with this public id; 404 for anyone else's or none."""
+    reading = get_owned(public_id, current_user)
+    if reading is None:
+        abort(404)
+    return reading
+
+
 def _cards_of(reading):
     deck = current_deck()
     return [
@@ -136,7 +145,7 @@ def _cards_of(reading):
 @login_required
 def show(public_id):
     """The reading: the five cards face up and the answer area."""
-    reading = service.get_owned(public_id, current_user)
+    reading = _own_reading(public_id)
     jobs.ensure_running(reading)
     return render_template(
         "reading/show.html", reading=reading, cards=_cards_of(reading),
@@ -149,7 +158,7 @@ def show(public_id):
 @login_required
 def answer(public_id):
     """The answer partial; it polls itself until the reading is done or failed."""
-    reading = service.get_owned(public_id, current_user)
+    reading = _own_reading(public_id)
     jobs.ensure_running(reading)
     return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
 
@@ -158,7 +167,7 @@ def answer(public_id):
 @login_required
 def save(public_id):
     """Put the finished reading in the archive."""
-    reading = service.get_owned(public_id, current_user)
+    reading = _own_reading(public_id)
     if not reading.finished or reading.answer is None:
         message, status = _("풀이가 끝난 뒤에 저장할 수 있어요."), 409
     elif service.save_reading(reading):
@@ -175,7 +184,7 @@ def save(public_id):
 @login_required
 def retry(public_id):
     """Start a failed reading again."""
-    reading = service.get_owned(public_id, current_user)
+    reading = _own_reading(public_id)
     service.retry_reading(reading)
     if wants_fragment():
         return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())

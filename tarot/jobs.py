@@ -1,9 +1,8 @@
 """Interpretation jobs: run outside the request, progress kept in the Reading row.
 
-A job claims its row with a conditional UPDATE that sets a lease; while it writes it renews
-the lease. Every write is fenced by the row's ``attempts`` counter, so a job that lost its
-lease (its process paused or died and another took over) can no longer change the row.
-A poll that finds an unclaimed or expired row starts a new job for it (design section 5).
+A job claims its row, streams the interpreter's answer into it, retries what a retry may
+help and ends it done or failed; the claim, the fenced writes and the lease's renewal are
+tarot/leases.py's. A poll that finds an unclaimed or expired row starts a new job for it.
 """
 
 import hashlib
@@ -11,15 +10,15 @@ import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 
 from flask import current_app
 from flask_babel import force_locale
-from sqlalchemy import and_, or_, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from . import leases
 from .deck import current_deck
 from .extensions import db
+from .leases import ROUND, Heartbeat, claim, is_held, renewed, write
 from .models import Reading, ReadingStatus, utcnow
 from .oracle import ErrorKind, InterpretationError, ReadingRequest, SpreadCard
 from .oracle import get_interpreter as _get_interpreter
@@ -28,9 +27,11 @@ from .spreads import POSITIONS
 
 log = logging.getLogger(__name__)
 
-START_GRACE_SECONDS = 10  # a new row is reserved this long for the job its request started
+# The reading service reserves a new row and starts a retry's round through jobs.
+reserve = leases.reserve
+next_round = leases.next_round
+
 MAX_CLAIMS = 5  # takeovers included; a reading that keeps killing workers ends as failed
-ROUND = 10  # a user's retry starts a new round of claims; the counter never goes back
 # Seconds between partial-text writes. Polls come every 0.6 s or more, so writing more often
 # only adds database writes (under load on SQLite, 0.25 s made writers queue for seconds).
 WRITE_INTERVAL = 0.5
@@ -50,20 +51,6 @@ def _pool():
         return _executor
 
 
-def next_round(attempts):
-    """The attempts value a retried reading starts from: the next multiple of ROUND.
-
-    ``attempts`` is also the fencing token, so it only ever grows: an old job can never
-    match a newer claim.
-    """
-    return (attempts // ROUND + 1) * ROUND
-
-
-def reserve(reading):
-    """Mark a new row as about to be worked on by the job its own request starts."""
-    reading.lease_until = utcnow() + timedelta(seconds=START_GRACE_SECONDS)
-
-
 def start(reading_id):
     """Run the job for a reading in a background thread of this process."""
     app = current_app._get_current_object()
@@ -74,7 +61,7 @@ def ensure_running(reading):
     """Start a job for a reading nobody is working on (its worker died, or never began)."""
     if reading.status not in (ReadingStatus.PENDING, ReadingStatus.RUNNING):
         return False
-    if reading.lease_until is not None and reading.lease_until > utcnow():
+    if is_held(reading):
         return False
     start(reading.id)
     return True
@@ -89,52 +76,6 @@ def _run_in_app(app, reading_id):
             db.session.rollback()
         finally:
             db.session.remove()
-
-
-def _claim(reading_id):
-    """Take the row if it is free; return the fencing token (attempts) or None."""
-    now = utcnow()
-    # A pending row's reservation only keeps polls from starting needless jobs; the
-    # conditional UPDATE itself guarantees a single winner.
-    free = or_(
-        Reading.status == ReadingStatus.PENDING,
-        and_(Reading.status == ReadingStatus.RUNNING, Reading.lease_until < now),
-    )
-    result = db.session.execute(
-        update(Reading)
-        .where(Reading.id == reading_id, free)
-        .values(
-            status=ReadingStatus.RUNNING,
-            attempts=Reading.attempts + 1,
-            lease_until=now + _lease_length(),
-            started_at=now,
-            partial_text="",
-            error_kind=None,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
-    if result.rowcount != 1:
-        return None
-    return db.session.execute(
-        db.select(Reading.attempts).where(Reading.id == reading_id)
-    ).scalar_one()
-
-
-def _write(reading_id, token, **values):
-    """Update the row if this job still holds it; False when the lease was lost."""
-    result = db.session.execute(
-        update(Reading)
-        .where(
-            Reading.id == reading_id,
-            Reading.attempts == token,
-            Reading.status == ReadingStatus.RUNNING,
-        )
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    db.session.commit()
-    return result.rowcount == 1
 
 
 def build_request(reading):
@@ -161,18 +102,18 @@ def get_interpreter():
 
 def run(reading_id):
     """Claim the reading and interpret it, retrying transient failures with backoff."""
-    token = _claim(reading_id)
+    token = claim(reading_id)
     if token is None:
         return
     reading = db.session.get(Reading, reading_id)
     if token % ROUND > MAX_CLAIMS:
-        _write(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.TIMEOUT,
+        write(reading_id, token, status=ReadingStatus.FAILED, error_kind=ErrorKind.TIMEOUT,
                finished_at=utcnow(), lease_until=None)
         log.warning("reading %s failed: claimed %s times", reading.public_id, token)
         return
     public_id = reading.public_id
     # The heartbeat starts before anything slow (the first interpreter builds its client).
-    with _Heartbeat(reading_id, token):
+    with Heartbeat(reading_id, token):
         request = build_request(reading)
         # Nothing is read from the row after this: end the transaction so its connection
         # goes back to the pool while the model thinks, instead of being held by an idle job
@@ -181,43 +122,6 @@ def run(reading_id):
         interpreter = get_interpreter()
         with force_locale(request.lang):
             _interpret_with_retries(reading_id, public_id, token, interpreter, request)
-
-
-class _Heartbeat:
-    """Renew the lease while the job lives: through the model's first token and retry pauses.
-
-    Without it a slow first token (thinking models take a while) would look like a dead
-    worker, and a poll elsewhere would start the same reading twice.
-    """
-
-    def __init__(self, reading_id, token):
-        self.app = current_app._get_current_object()
-        self.reading_id = reading_id
-        self.token = token
-        self.interval = self.app.config["READING_LEASE_SECONDS"] / 3
-        self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._beat, daemon=True, name="reading-lease")
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopped.set()
-        self.thread.join(timeout=5)
-
-    def _beat(self):
-        while not self.stopped.wait(self.interval):
-            with self.app.app_context():
-                try:
-                    held = _write(self.reading_id, self.token, lease_until=_lease())
-                except Exception:  # noqa: BLE001 - a missed beat is retried on the next one
-                    log.warning("reading %s: lease renewal failed", self.reading_id, exc_info=True)
-                    held = True
-                finally:
-                    db.session.remove()
-            if not held:
-                return
 
 
 def _interpret_with_retries(reading_id, public_id, token, interpreter, request):
@@ -264,7 +168,7 @@ def _write_result(reading_id, token, **values):
     """
     for delay in (*FINAL_WRITE_DELAYS, None):
         try:
-            return _write(reading_id, token, **values)
+            return write(reading_id, token, **values)
         except SQLAlchemyError:
             db.session.rollback()
             if delay is None:
@@ -277,21 +181,11 @@ def _write_result(reading_id, token, **values):
 def _write_progress(reading_id, token, text):
     """Store the answer so far; a busy database only skips this write (the next one catches up)."""
     try:
-        return _write(reading_id, token, partial_text=text, lease_until=_lease())
+        return write(reading_id, token, partial_text=text, lease_until=renewed())
     except SQLAlchemyError:
         db.session.rollback()
         log.warning("reading %s: progress not stored this time", reading_id, exc_info=True)
         return True
-
-
-def _lease_length():
-    # A live job renews its lease every third of this (see _Heartbeat); a dead one's lease
-    # runs out within READING_LEASE_SECONDS and the next poll takes the reading over.
-    return timedelta(seconds=current_app.config["READING_LEASE_SECONDS"])
-
-
-def _lease():
-    return utcnow() + _lease_length()
 
 
 def _interpret_once(reading_id, token, interpreter, request):

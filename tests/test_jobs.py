@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from tarot import jobs
+from tarot import jobs, leases
 from tarot.extensions import db
 from tarot.models import Reading, utcnow
 from tarot.spreads import POSITIONS
@@ -100,21 +100,21 @@ def test_a_reading_that_keeps_killing_workers_ends_failed(app, client, signed_in
 def test_claims_are_exclusive_and_writes_are_fenced(app, signed_in):
     reading_id, _ = put_reading(app, signed_in, status="pending")
     with app.app_context():
-        first = jobs._claim(reading_id)
+        first = leases.claim(reading_id)
         assert first == 1
-        assert jobs._claim(reading_id) is None  # running under a live lease
-        assert jobs._write(reading_id, first, partial_text="first job")
+        assert leases.claim(reading_id) is None  # running under a live lease
+        assert leases.write(reading_id, first, partial_text="first job")
 
         # The first job stalls past its lease; another process takes the row over.
         db.session.execute(db.update(Reading).values(lease_until=utcnow() - timedelta(seconds=1)))
         db.session.commit()
-        second = jobs._claim(reading_id)
+        second = leases.claim(reading_id)
         assert second == 2
-        assert not jobs._write(reading_id, first, partial_text="stale", status="done")
-        assert jobs._write(reading_id, second, partial_text="second job")
-        assert jobs._write(reading_id, second, status="done", lease_until=None)
-        assert not jobs._write(reading_id, second, partial_text="after done")
-        assert jobs._claim(reading_id) is None  # a finished row is never claimed again
+        assert not leases.write(reading_id, first, partial_text="stale", status="done")
+        assert leases.write(reading_id, second, partial_text="second job")
+        assert leases.write(reading_id, second, status="done", lease_until=None)
+        assert not leases.write(reading_id, second, partial_text="after done")
+        assert leases.claim(reading_id) is None  # a finished row is never claimed again
     reading = row(app, reading_id)
     assert (reading.status, reading.partial_text, reading.attempts) == ("done", "second job", 2)
 

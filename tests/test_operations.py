@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from flask import request
 
-from tarot import jobs
+from tarot import jobs, leases
 from tarot.extensions import db
 from tarot.models import Reading, ReadingStatus, utcnow
 from tarot.spreads import POSITIONS
@@ -169,7 +169,7 @@ def test_the_lease_length_is_a_setting(make_app):
         db.session.add(reading)
         db.session.commit()
         before = utcnow()
-        assert jobs._claim(reading.id) is not None
+        assert leases.claim(reading.id) is not None
         db.session.refresh(reading)
         lease = reading.lease_until - before
     assert timedelta(seconds=6) < lease <= timedelta(seconds=8)

@@ -1,12 +1,14 @@
-"""Shared fixtures: app, client, runner (the flaskr pattern), on SQLite or DATABASE_URL."""
+"""Shared fixtures: app, client, runner and auth (the flaskr pattern), on SQLite or DATABASE_URL."""
 
 import os
+import re
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from tarot import create_app
 from tarot.extensions import db
+from tarot.models import User
 
 SERVER_URL = os.environ.get("DATABASE_URL")
 
@@ -109,3 +111,56 @@ def runner(app):
 def csrf_app(make_app):
     """An app with CSRF protection on, as in production."""
     return make_app(WTF_CSRF_ENABLED=True)
+
+
+class AuthActions:
+    """Signing a test client in the way a visitor does: the demo sign-in form, a real POST.
+
+    The session is then the site's own: Flask-Login's "strong" protection ties it to the
+    client's address and User-Agent, so requests with another User-Agent are signed out.
+    """
+
+    def __init__(self, default_client):
+        self._default_client = default_client
+
+    def login(self, client=None, user_id=None):
+        """Sign ``client`` (the ``client`` fixture by default) in; return the user's id.
+
+        ``user_id`` (an account from tests.helpers.make_user) becomes the demo account
+        before the POST, so the demo sign-in signs in as it; whoever held the demo account
+        keeps their sessions. Without ``user_id``, the demo account itself.
+        """
+        client = client or self._default_client()
+        app = client.application
+        if user_id is not None:
+            _lend_demo_account(app, user_id)
+        form = {"next": "/"}
+        if app.config.get("WTF_CSRF_ENABLED", True):
+            page = client.get("/login").get_data(as_text=True)
+            form["csrf_token"] = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        # Followed like a browser does, so the welcome message is shown (and gone) on "/".
+        response = client.post("/login/demo", data=form, follow_redirects=True)
+        assert [r.status_code for r in response.history] == [302], "demo sign-in failed"
+        with app.app_context():
+            return db.session.execute(
+                db.select(User.id).filter_by(provider="demo", provider_user_id="demo")
+            ).scalar_one()
+
+
+def _lend_demo_account(app, user_id):
+    with app.app_context():
+        holder = db.session.execute(
+            db.select(User).filter_by(provider="demo", provider_user_id="demo")
+        ).scalar_one_or_none()
+        if holder is not None and holder.id != user_id:
+            holder.provider_user_id = f"lent-{holder.id}"
+            db.session.flush()
+        user = db.session.get(User, user_id)
+        user.provider, user.provider_user_id = "demo", "demo"
+        db.session.commit()
+
+
+@pytest.fixture
+def auth(request):
+    """Sign-in through the demo sign-in: ``auth.login()``, ``auth.login(other_client, user_id)``."""
+    return AuthActions(lambda: request.getfixturevalue("client"))

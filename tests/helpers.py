@@ -1,4 +1,5 @@
-"""Small helpers shared by tests: users, signing in, waiting for jobs."""
+"""Small helpers shared by tests: users, readings, waiting for jobs (signing in: the auth
+fixture in tests/conftest.py)."""
 
 import time
 
@@ -17,20 +18,6 @@ def make_user(app, nickname="홍차밀크티12345", provider="demo", provider_us
         db.session.add(user)
         db.session.commit()
         return user.id
-
-
-def login(client, app, user_id):
-    """Sign the test client in as the user, the way Flask-Login's session looks after login."""
-    from flask_login.utils import _create_identifier
-
-    with app.app_context():
-        token = db.session.get(User, user_id).session_token
-    with app.test_request_context(environ_base=client.environ_base):
-        identifier = _create_identifier()
-    with client.session_transaction() as sess:
-        sess["_user_id"] = token
-        sess["_fresh"] = True
-        sess["_id"] = identifier
 
 
 def wait_for_reading(app, public_id, statuses=("done", "failed"), timeout=15.0, client=None):

@@ -9,7 +9,7 @@ import pytest
 from tarot.config import load_settings
 from tarot.models import new_public_id
 from tests.fakes.places import FakeKakaoLocal, kakao_place
-from tests.helpers import login, make_user
+from tests.helpers import make_user
 from tests.reliability_support import seed_reading
 from tests.route_table import LOGIN, ROUTES, rules_of
 
@@ -59,7 +59,7 @@ def test_every_route_has_an_access_rule(app):
 
 
 @pytest.mark.parametrize("key", sorted(ROUTES), ids=lambda key: f"{key[1]} {key[0]}")
-def test_access_rule(site, key):
+def test_access_rule(site, key, auth):
     route = ROUTES[key]
     method = key[1]
     path = route.path.replace("{id}", site.reading)
@@ -67,7 +67,7 @@ def test_access_rule(site, key):
     for who in ("anon", "other", "owner"):  # the owner last: some requests delete the reading
         client = site.test_client()
         if who != "anon":
-            login(client, site, getattr(site, who))
+            auth.login(client, getattr(site, who))
         response = client.open(path, method=method, data=route.data if method == "POST" else None)
         got[who] = outcome(response)
         assert response.status_code < 500, (who, response.status_code)
@@ -106,10 +106,10 @@ def test_public_ids_are_random_128_bit_tokens():
         assert len(raw) == 16  # 128 bits from secrets.token_urlsafe
 
 
-def test_reading_urls_do_not_reveal_row_numbers(site):
+def test_reading_urls_do_not_reveal_row_numbers(site, auth):
     assert site.reading != "1" and len(site.reading) >= 22
     client = site.test_client()
-    login(client, site, site.owner)
+    auth.login(client, site.owner)
     assert client.get("/reading/1").status_code == 404
 
 

@@ -11,23 +11,23 @@ from tarot.archive import service
 from tarot.extensions import db
 from tarot.models import Reading, utcnow
 from tests.archive_support import BASE_TIME, reading_row, seed_saved
-from tests.helpers import login, make_user
+from tests.helpers import make_user
 
 HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def user_client(app, client):
+def user_client(app, client, auth):
     client.user_id = make_user(app)
-    login(client, app, client.user_id)
+    auth.login(client, client.user_id)
     return client
 
 
 @pytest.fixture
-def other_client(app):
+def other_client(app, auth):
     other = app.test_client()
     other.user_id = make_user(app, nickname="녹차라떼55555")
-    login(other, app, other.user_id)
+    auth.login(other, other.user_id)
     return other
 
 
@@ -60,12 +60,13 @@ def stored_ids(app):
 
 
 def test_anonymous_goes_to_sign_in_and_back(client):
-    for method, url in (("get", "/archive"), ("get", "/archive/abc/delete"), ("post", "/archive/abc/delete")):
+    for method, url in (("get", "/archive?topic=love"), ("get", "/archive/abc/delete"),
+                        ("post", "/archive/abc/delete")):
         response = getattr(client, method)(url)
-        assert response.status_code == 303
+        assert response.status_code == 302
         location = urlsplit(response.headers["Location"])
         assert location.path == "/login"
-        assert parse_qs(location.query)["next"] == ["/archive"]
+        assert parse_qs(location.query)["next"] == [url]
 
 
 def test_empty_state(user_client):
@@ -300,10 +301,10 @@ def test_htmx_delete_returns_an_empty_row_and_the_new_count(app, user_client):
     assert stored_ids(app) == set(ids[1:])
 
 
-def test_delete_needs_the_csrf_token(csrf_app):
+def test_delete_needs_the_csrf_token(csrf_app, auth):
     client = csrf_app.test_client()
     user_id = make_user(csrf_app)
-    login(client, csrf_app, user_id)
+    auth.login(client, user_id)
     first, second = seed_saved(csrf_app, user_id, 2)
     html = client.get("/archive").get_data(as_text=True)
     token = re.search(r'id="csrf-token" value="([^"]+)"', html).group(1)

@@ -10,8 +10,9 @@ import re
 import pytest
 
 from tarot.extensions import db
-from tarot.models import Reading, User
+from tarot.models import Reading
 from tests.archive_support import seed_saved
+from tests.browser_support import console_errors, sign_in_demo
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
@@ -22,20 +23,7 @@ def signed_in_context(browser, app, live_server, **options):
     """A browser context signed in to the demo account; returns (context, user id)."""
     context = browser.new_context(locale="ko-KR", viewport={"width": 1280, "height": 900}, **options)
     context.set_default_timeout(15_000)
-    response = context.request.post(live_server.url + "/login/demo", form={"next": "/"})
-    assert response.ok
-    with app.app_context():
-        user_id = db.session.execute(
-            db.select(User.id).filter_by(provider="demo", provider_user_id="demo")
-        ).scalar_one()
-    return context, user_id
-
-
-def collect_errors(page):
-    errors = []
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
+    return context, sign_in_demo(context, app, live_server.url)
 
 
 def stored_ids(app):
@@ -46,7 +34,7 @@ def stored_ids(app):
 def test_save_a_reading_find_it_open_it_delete_it(app, live_server, browser):
     context, user_id = signed_in_context(browser, app, live_server)
     page = context.new_page()
-    errors = collect_errors(page)
+    errors = console_errors(page)
 
     page.goto(live_server.url + "/archive")
     page.get_by_text("보관한 결과가 없습니다").wait_for()
@@ -97,7 +85,7 @@ def test_more_appends_the_next_page_and_moves_focus(app, live_server, browser):
     context, user_id = signed_in_context(browser, app, live_server)
     ids = seed_saved(app, user_id, 25)
     page = context.new_page()
-    errors = collect_errors(page)
+    errors = console_errors(page)
     page.goto(live_server.url + "/archive")
     assert page.locator("li.archive-item").count() == 20
     more = page.get_by_role("link", name="더 보기")
@@ -120,7 +108,7 @@ def test_back_to_a_page_reached_through_more_is_the_whole_page(app, live_server,
     context, user_id = signed_in_context(browser, app, live_server)
     seed_saved(app, user_id, 45)
     page = context.new_page()
-    errors = collect_errors(page)
+    errors = console_errors(page)
     page.goto(live_server.url + "/archive")
     # "More"'s own address, as a new tab or a visitor without JavaScript opens it.
     page.goto(live_server.url + page.get_by_role("link", name="더 보기").get_attribute("href"))

@@ -17,7 +17,7 @@ from tarot.extensions import db
 from tests.conftest import SERVER_URL
 from tests.fakes.gemini import SIX_PART_ANSWER, Answer, Error, FakeGemini
 from tests.fakes.tcpproxy import TcpProxy
-from tests.helpers import login, make_user, public_id_of, start_reading, wait_for_reading
+from tests.helpers import make_user, public_id_of, start_reading, wait_for_reading
 from tests.reliability_support import seed_reading
 
 FRIENDLY = "잠시 문을 닫았어요"
@@ -42,7 +42,7 @@ def assert_serving(client, public_id):
     assert client.get(f"/reading/{public_id}").status_code == 200
 
 
-def test_sqlite_gone_and_back(make_app, tmp_path):
+def test_sqlite_gone_and_back(make_app, tmp_path, auth):
     folder = tmp_path / "data"
     folder.mkdir()
     app = make_app(
@@ -54,7 +54,7 @@ def test_sqlite_gone_and_back(make_app, tmp_path):
         db.create_all()
     client = app.test_client()
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     public_id = seed_reading(app, user_id)
     assert_serving(client, public_id)
 
@@ -65,7 +65,7 @@ def test_sqlite_gone_and_back(make_app, tmp_path):
 
 
 @pytest.mark.skipif(not (SERVER_URL or "").startswith("mysql"), reason="needs DATABASE_URL of a MySQL/MariaDB")
-def test_mariadb_unreachable_and_back(make_app):
+def test_mariadb_unreachable_and_back(make_app, auth):
     url = make_url(SERVER_URL)
     with TcpProxy((url.host or "127.0.0.1", url.port or 3306)) as proxy:
         proxied = url.set(host="127.0.0.1", port=proxy.port)
@@ -76,7 +76,7 @@ def test_mariadb_unreachable_and_back(make_app):
         )
         client = app.test_client()
         user_id = make_user(app)
-        login(client, app, user_id)
+        auth.login(client, user_id)
         public_id = seed_reading(app, user_id)
         assert_serving(client, public_id)
 
@@ -86,24 +86,24 @@ def test_mariadb_unreachable_and_back(make_app):
         assert_serving(client, public_id)
 
 
-def test_gemini_busy_for_a_while_then_the_reading_finishes(make_app):
+def test_gemini_busy_for_a_while_then_the_reading_finishes(make_app, auth):
     script = [Error(429, "RESOURCE_EXHAUSTED")] * 3 + [Answer(SIX_PART_ANSWER)]
     with FakeGemini(script) as fake:
         app = make_app(GEMINI_API_KEY="k", GEMINI_BASE_URL=fake.url, GEMINI_TIMEOUT=3,
                        READING_RETRY_DELAYS=(0.05, 0.1, 0.2))
         client = app.test_client()
-        login(client, app, make_user(app))
+        auth.login(client, make_user(app))
         public_id = public_id_of(start_reading(client))
         reading = wait_for_reading(app, public_id, client=client)
     assert (reading.status, reading.attempts) == ("done", 1)
     assert len(fake.requests) == 4  # three refusals, each waited out, then the answer
 
 
-def test_a_reading_started_before_a_restart_is_found_and_finished_after_it(make_app):
+def test_a_reading_started_before_a_restart_is_found_and_finished_after_it(make_app, auth):
     config = {"GEMINI_API_KEY": "k", "GEMINI_TIMEOUT": 3, "READING_LEASE_SECONDS": 1}
     before = make_app(**config, INTERPRETER_FACTORY=_never_answers)
     client = before.test_client()
-    login(client, before, make_user(before))
+    auth.login(client, make_user(before))
     public_id = public_id_of(start_reading(client))
     # The first process claimed the reading and died with it: running, lease left behind.
     assert wait_for_reading(before, public_id, statuses=("running",), timeout=5).attempts == 1
@@ -150,7 +150,7 @@ def test_proxy_cut_really_drops_connections():
 
 
 
-def test_a_busy_database_does_not_fail_a_reading_that_is_being_written(make_app):
+def test_a_busy_database_does_not_fail_a_reading_that_is_being_written(make_app, auth):
     """Seen under load on SQLite ("database is locked"): a failed progress write used to end
     the reading as failed. Now a progress write is skipped and the result write waits."""
     from sqlalchemy import event
@@ -169,7 +169,7 @@ def test_a_busy_database_does_not_fail_a_reading_that_is_being_written(make_app)
     with FakeGemini([Answer(SIX_PART_ANSWER, delay=0.3)]) as fake:
         app = make_app(GEMINI_API_KEY="k", GEMINI_BASE_URL=fake.url, GEMINI_TIMEOUT=3)
         client = app.test_client()
-        login(client, app, make_user(app))
+        auth.login(client, make_user(app))
         with app.app_context():
             event.listen(db.engine, "before_cursor_execute", busy)
         try:

@@ -25,7 +25,7 @@ from tests.fakes.gemini import (
     Garbage,
     Hang,
 )
-from tests.helpers import HX, login, make_user, public_id_of, start_reading, wait_for_reading
+from tests.helpers import HX, make_user, public_id_of, start_reading, wait_for_reading
 
 NICKNAME = "홍차밀크티12345"
 HEADINGS = ("인사", "과거", "현재", "미래", "조언", "마무리")
@@ -33,7 +33,7 @@ MISSING_PARTS = Answer(["[[greeting]]\n안녕하세요.\n\n[[past]]\n과거 이�
 
 
 @pytest.fixture
-def gemini(make_app):
+def gemini(make_app, auth):
     """``gemini(*script, **config)`` → a fake Gemini, an app using it and a signed-in client."""
     fakes = []
 
@@ -49,7 +49,7 @@ def gemini(make_app):
         settings.update(config)
         app = make_app(**settings)
         client = app.test_client()
-        login(client, app, make_user(app, nickname=NICKNAME))
+        auth.login(client, make_user(app, nickname=NICKNAME))
         return SimpleNamespace(fake=fake, app=app, client=client)
 
     yield start
@@ -266,10 +266,10 @@ def test_daily_limit_for_ai_readings(gemini):
     assert len(g.fake.requests) == 2
 
 
-def test_offline_readings_are_not_limited(make_app):
+def test_offline_readings_are_not_limited(make_app, auth):
     app = make_app(READINGS_PER_DAY=1)
     client = app.test_client()
-    login(client, app, make_user(app))
+    auth.login(client, make_user(app))
     for _ in range(3):
         reading = wait_for_reading(app, public_id_of(start_reading(client)))
         assert reading.interpreter == "offline"

@@ -7,7 +7,7 @@ import pytest
 from flask import request, request_started
 
 from tarot.deck import get_deck
-from tests.helpers import login, make_user
+from tests.helpers import make_user
 
 
 @pytest.fixture
@@ -203,9 +203,9 @@ def test_a_visitor_with_an_anonymous_session_gets_the_page_from_the_cache(app, c
     assert entered == ["/guide/cards/the-star"]  # the second never reached Flask
 
 
-def test_signed_in_pages_are_private_and_never_served_to_others(app, client):
+def test_signed_in_pages_are_private_and_never_served_to_others(app, client, auth):
     user_id = make_user(app, nickname="보이차밀크티77777")
-    login(client, app, user_id)
+    auth.login(client, user_id)
     mine = client.get("/guide/cards/the-moon")
     assert "보이차밀크티77777" in mine.get_data(as_text=True)
     assert mine.headers["Cache-Control"] == "private, no-cache"

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.fakes.places import FakeKakaoLocal, kakao_place
-from tests.helpers import login, make_user
+from tests.helpers import make_user
 from tests.reliability_support import seed_reading, snapshot
 from tests.route_table import ROUTES, rules_of
 
@@ -58,7 +58,7 @@ def encoded(pairs):
 @pytest.mark.parametrize("key", sorted(ROUTES), ids=lambda key: f"{key[1]} {key[0]}")
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_arbitrary_input_is_never_a_server_error_nor_a_stray_change(site, key, data):
+def test_arbitrary_input_is_never_a_server_error_nor_a_stray_change(site, key, data, auth):
     route = ROUTES[key]
     endpoint, method = key
     path, _, fixed_query = route.path.replace("{id}", site.reading).partition("?")
@@ -74,7 +74,7 @@ def test_arbitrary_input_is_never_a_server_error_nor_a_stray_change(site, key, d
     headers = {"HX-Request": "true"} if data.draw(st.booleans(), label="htmx") else {}
     client = site.test_client()
     if data.draw(st.booleans(), label="signed in"):
-        login(client, site, site.owner)
+        auth.login(client, site.owner)
 
     before = snapshot(site)
     if method == "GET":
@@ -107,14 +107,14 @@ POST_ROUTES = sorted(key for key in ROUTES if key[1] == "POST")
 
 @pytest.mark.parametrize("key", POST_ROUTES, ids=lambda key: key[0])
 @pytest.mark.parametrize("token", [None, "forged-token"])
-def test_every_post_without_a_valid_csrf_token_is_refused(csrf_site, key, token):
+def test_every_post_without_a_valid_csrf_token_is_refused(csrf_site, key, token, auth):
     route = ROUTES[key]
     path = route.path.replace("{id}", csrf_site.reading)
     form = dict(route.data, **({"csrf_token": token} if token else {}))
     for signed_in in (False, True):
         client = csrf_site.test_client()
         if signed_in:
-            login(client, csrf_site, csrf_site.owner)
+            auth.login(client, csrf_site.owner)
         before = snapshot(csrf_site)
         response = client.post(path, data=form)
         assert response.status_code == 400, (path, signed_in)
@@ -127,9 +127,9 @@ def test_csrf_covers_every_post_route(app):
 
 
 @pytest.mark.parametrize("path", ["/reading", "/me", "/reading/deal", "/login/demo"])
-def test_an_oversized_body_is_refused_kindly_and_changes_nothing(site, path):
+def test_an_oversized_body_is_refused_kindly_and_changes_nothing(site, path, auth):
     client = site.test_client()
-    login(client, site, site.owner)
+    auth.login(client, site.owner)
     before = snapshot(site)
     response = client.post(path, data={"concern": "가" * 30_000, "nickname": "x"})
     assert site.config["MAX_CONTENT_LENGTH"] <= 64 * 1024

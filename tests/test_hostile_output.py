@@ -16,7 +16,7 @@ from tarot.oracle.prompt import system_instruction, user_content
 from tarot.oracle.sections import SECTIONS, parse_answer, split_sections
 from tarot.spreads import POSITIONS
 from tests.fakes.gemini import Answer, FakeGemini
-from tests.helpers import login, make_user, public_id_of, start_reading, wait_for_reading
+from tests.helpers import make_user, public_id_of, start_reading, wait_for_reading
 from tests.reliability_support import Elements, seed_reading
 
 # Each payload tries to open an element, add an attribute, or end the context it lands in.
@@ -48,9 +48,9 @@ def assert_inert(page, baseline, payload):
 
 
 @pytest.fixture
-def owner(app, client):
+def owner(app, client, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     return user_id
 
 
@@ -82,13 +82,13 @@ def test_a_concern_stays_text_everywhere_it_is_shown(app, client, owner, payload
 
 
 @pytest.mark.parametrize("payload", XSS)
-def test_a_nickname_stays_text(app, payload):
+def test_a_nickname_stays_text(app, payload, auth):
     pages = {}
     for name in ("plain", "hostile"):
         nickname = (PLAIN if name == "plain" else payload)[:40]
         user_id = make_user(app, nickname=nickname, provider_user_id=name)
         client = app.test_client()
-        login(client, app, user_id)
+        auth.login(client, user_id)
         public_id = seed_reading(app, user_id)
         pages[name] = [client.get(path).get_data(as_text=True)
                        for path in ("/", "/me", f"/reading/{public_id}", "/archive")]
@@ -96,7 +96,7 @@ def test_a_nickname_stays_text(app, payload):
         assert_inert(got, baseline, payload)
 
 
-def test_a_nickname_typed_on_my_page_stays_text(app, client, owner):
+def test_a_nickname_typed_on_my_page_stays_text(app, client, owner, auth):
     for index, payload in enumerate(XSS):
         if len(payload) > 40:
             continue
@@ -105,7 +105,7 @@ def test_a_nickname_typed_on_my_page_stays_text(app, client, owner):
             assert db.session.get(User, owner).nickname == payload
         client.get("/me")  # shows the "changed" flash once
         baseline_client = app.test_client()
-        login(baseline_client, app, make_user(app, nickname=PLAIN, provider_user_id=f"baseline{index}"))
+        auth.login(baseline_client, make_user(app, nickname=PLAIN, provider_user_id=f"baseline{index}"))
         assert_inert(client.get("/me").get_data(as_text=True),
                      baseline_client.get("/me").get_data(as_text=True), payload)
 
@@ -114,12 +114,12 @@ def six_parts(filler):
     return Answer([f"[[{key}]]\n{filler} {key}\n\n" for key in SECTIONS], delay=0.01)
 
 
-def test_a_models_answer_stays_text_finished_and_while_written(make_app):
+def test_a_models_answer_stays_text_finished_and_while_written(make_app, auth):
     hostile_text = " ".join(XSS)
     with FakeGemini([six_parts(hostile_text), six_parts(PLAIN)]) as fake:
         app = make_app(GEMINI_API_KEY="k", GEMINI_BASE_URL=fake.url, GEMINI_TIMEOUT=3)
         client = app.test_client()
-        login(client, app, make_user(app))
+        auth.login(client, make_user(app))
         hostile = public_id_of(start_reading(client))
         assert wait_for_reading(app, hostile).status == "done"
         plain = public_id_of(start_reading(client, concern="다른 고민"))
@@ -157,11 +157,11 @@ def a_request(app, concern, nickname="홍차밀크티", lang="ko", seed=0):
 
 
 @pytest.mark.parametrize("concern", INJECTIONS)
-def test_an_injected_concern_is_quoted_data_beside_the_drawn_cards(make_app, concern):
+def test_an_injected_concern_is_quoted_data_beside_the_drawn_cards(make_app, concern, auth):
     with FakeGemini() as fake:
         app = make_app(GEMINI_API_KEY="k", GEMINI_BASE_URL=fake.url, GEMINI_TIMEOUT=3)
         client = app.test_client()
-        login(client, app, make_user(app, nickname="[[past]] 【결론】"))
+        auth.login(client, make_user(app, nickname="[[past]] 【결론】"))
         reading = wait_for_reading(app, public_id_of(start_reading(client, concern=concern)))
         assert reading.status == "done" and list(reading.answer) == list(SECTIONS)
     (sent,) = fake.requests

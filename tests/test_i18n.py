@@ -11,9 +11,11 @@ import json
 import re
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from babel.messages.mofile import read_mo, write_mo
@@ -27,7 +29,7 @@ from tarot.oracle.sections import SECTIONS, parse_answer
 from tarot.pagecache import PublicPageCache
 from tarot.spreads import POSITIONS
 from tests.fakes.gemini import Answer, FakeGemini
-from tests.helpers import HX, login, make_user, public_id_of, start_reading, wait_for_reading
+from tests.helpers import HX, make_user, public_id_of, start_reading, wait_for_reading
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "tarot" / "translations"
@@ -205,23 +207,24 @@ def test_an_unknown_language_is_not_found(client):
 
 def test_the_switch_links_sit_in_header_and_footer_and_come_back_here(client):
     html = client.get("/guide?q=star").get_data(as_text=True)
-    assert html.count('href="/lang/en?next=/guide%3Fq%3Dstar"') == 2
-    assert html.count('href="/lang/ko?next=/guide%3Fq%3Dstar"') == 2
+    links = [urlsplit(unescape(href)) for href in re.findall(r'href="(/lang/[^"]+)"', html)]
+    assert sorted(link.path for link in links) == ["/lang/en", "/lang/en", "/lang/ko", "/lang/ko"]
+    assert {parse_qs(link.query)["next"][0] for link in links} == {"/guide?q=star"}
     assert 'lang="ko" hreflang="ko" hx-boost="false" aria-current="true">한국어</a>' in html
 
 
-def test_the_switch_changes_nothing_stored(app, client):
+def test_the_switch_changes_nothing_stored(app, client, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     response = client.get("/lang/en?next=/me")
     assert response.status_code == 303 and response.headers["Set-Cookie"].startswith("lang=en;")
     with app.app_context():
         assert db.session.get(User, user_id).locale is None
 
 
-def test_my_page_saves_the_language_and_it_follows_the_user(app, client):
+def test_my_page_saves_the_language_and_it_follows_the_user(app, client, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     me = client.get("/me", headers=KO).get_data(as_text=True)
     assert 'action="/me/language"' in me and 'name="locale" value="en"' in me
     response = client.post("/me/language", data={"locale": "en"}, headers=KO)
@@ -232,16 +235,16 @@ def test_my_page_saves_the_language_and_it_follows_the_user(app, client):
     page = client.get("/me", headers=KO).get_data(as_text=True)
     assert _lang_of(page) == "en" and "Language changed." in page
     other_device = app.test_client()  # no lang cookie: the account's preference decides
-    login(other_device, app, user_id)
+    auth.login(other_device, user_id)
     assert _lang_of(other_device.get("/me", headers=KO).get_data(as_text=True)) == "en"
     other_device.set_cookie("lang", "ko")  # a cookie on this device still wins
     assert _lang_of(other_device.get("/me", headers=EN).get_data(as_text=True)) == "ko"
 
 
 @pytest.mark.parametrize("value", ["fr", "", "en; DROP TABLE", "ko" * 50])
-def test_my_page_refuses_a_language_it_does_not_have(app, client, value):
+def test_my_page_refuses_a_language_it_does_not_have(app, client, value, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     response = client.post("/me/language", data={"locale": value}, headers=KO)
     assert response.status_code == 303 and response.headers["Location"] == "/me#language"
     assert "Set-Cookie" not in response.headers or "lang=" not in response.headers["Set-Cookie"]
@@ -250,11 +253,11 @@ def test_my_page_refuses_a_language_it_does_not_have(app, client, value):
     assert "고를 수 있는 언어가 아니에요" in client.get("/me", headers=KO).get_data(as_text=True)
 
 
-def test_saving_the_language_needs_a_csrf_token_and_a_sign_in(csrf_app):
+def test_saving_the_language_needs_a_csrf_token_and_a_sign_in(csrf_app, auth):
     client = csrf_app.test_client()
     assert client.post("/me/language", data={"locale": "en"}).status_code == 400
     user_id = make_user(csrf_app)
-    login(client, csrf_app, user_id)
+    auth.login(client, user_id)
     assert client.post("/me/language", data={"locale": "en"}).status_code == 400
     with csrf_app.app_context():
         assert db.session.get(User, user_id).locale is None
@@ -365,11 +368,11 @@ def korean_left(app, html):
 
 
 @pytest.fixture
-def site(app):
+def site(app, auth):
     """A signed-in client with a saved, finished reading (offline interpreter)."""
     user_id = make_user(app, nickname="Milk")
     client = app.test_client()
-    login(client, app, user_id)
+    auth.login(client, user_id)
     client.set_cookie("lang", "en")
     public_id = public_id_of(start_reading(client, topic="love", concern="Will we talk again?"))
     wait_for_reading(app, public_id)
@@ -419,10 +422,10 @@ def test_english_pages_have_no_korean_for_anonymous_visitors(app, client):
     assert "Shuffle the cards" in html
 
 
-def test_english_error_and_form_messages(app, client):
+def test_english_error_and_form_messages(app, client, auth):
     client.set_cookie("lang", "en")
     user_id = make_user(app, nickname="Milk")
-    login(client, app, user_id)
+    auth.login(client, user_id)
     response = client.post("/reading", data={"topic": "", "concern": ""})
     html = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -460,8 +463,8 @@ def test_counts_are_formatted_for_the_language(app):
 # ---- a whole reading in English -----------------------------------------------------------
 
 
-def test_a_whole_reading_in_english_with_the_offline_interpreter(app, client):
-    login(client, app, make_user(app, nickname="Milk"))
+def test_a_whole_reading_in_english_with_the_offline_interpreter(app, client, auth):
+    auth.login(client, make_user(app, nickname="Milk"))
     client.get("/lang/en?next=/reading")
     form = client.get("/reading").get_data(as_text=True)
     assert "Write down what's on your mind." in form and "Love" in form
@@ -482,12 +485,12 @@ def test_a_whole_reading_in_english_with_the_offline_interpreter(app, client):
     assert not korean_left(app, html)
 
 
-def test_a_whole_reading_in_english_asks_gemini_for_english(make_app):
+def test_a_whole_reading_in_english_asks_gemini_for_english(make_app, auth):
     with FakeGemini([Answer(["[[greeting]]\nHello, Milk.\n\n[[past]]\nA past.\n\n[[present]]\nNow.\n\n"
                              "[[future]]\nLater.\n\n[[advice]]\nTry this.\n\n[[conclusion]]\nTake care.\n"])]) as fake:
         app = make_app(GEMINI_API_KEY="test-key", GEMINI_BASE_URL=fake.url, GEMINI_TIMEOUT=2)
         client = app.test_client()
-        login(client, app, make_user(app, nickname="Milk"))
+        auth.login(client, make_user(app, nickname="Milk"))
         client.set_cookie("lang", "en")
         public_id = public_id_of(start_reading(client, topic="money", concern="Should I change jobs?"))
         reading = wait_for_reading(app, public_id)

@@ -10,7 +10,7 @@ from tarot.extensions import db
 from tarot.models import Reading, utcnow
 from tarot.spreads import POSITIONS
 from tests.fakes.gemini import SIX_PART_ANSWER, Answer, FakeGemini
-from tests.helpers import login, make_user, wait_for_reading
+from tests.helpers import make_user, wait_for_reading
 
 HALF_WRITTEN = "[[greeting]]\n안녕하세요, 반쯤 쓰다 멈춘 풀이예요.\n\n[[past]]\n지나온"
 
@@ -36,9 +36,9 @@ def row(app, reading_id):
 
 
 @pytest.fixture
-def signed_in(app, client):
+def signed_in(app, client, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     return user_id
 
 
@@ -161,14 +161,14 @@ def test_a_job_that_lost_its_lease_stops_without_touching_the_row(make_app):
     assert reading.answer is None
 
 
-def test_a_slow_first_token_is_not_mistaken_for_a_dead_worker(make_app):
+def test_a_slow_first_token_is_not_mistaken_for_a_dead_worker(make_app, auth):
     """The job renews its lease while the model thinks, so polls never take a healthy job over."""
     with FakeGemini([Answer(SIX_PART_ANSWER, first_delay=2.0)]) as fake:
         app = make_app(GEMINI_API_KEY="test-key", GEMINI_BASE_URL=fake.url, GEMINI_TIMEOUT=3,
                        READING_LEASE_SECONDS=1)
         client = app.test_client()
         user_id = make_user(app)
-        login(client, app, user_id)
+        auth.login(client, user_id)
         reading_id, public_id = put_reading(app, user_id, status="pending")
         client.get(f"/reading/{public_id}")
         reading = wait_for_reading(app, public_id, client=client)  # polls all along

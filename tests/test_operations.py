@@ -12,7 +12,7 @@ from tarot import jobs, leases
 from tarot.extensions import db
 from tarot.models import Reading, ReadingStatus, utcnow
 from tarot.spreads import POSITIONS
-from tests.helpers import login, make_user
+from tests.helpers import make_user
 
 
 class Records(logging.Handler):
@@ -66,9 +66,9 @@ def test_one_access_line_per_request_without_the_query_string(client, access_rec
     assert "비밀" not in line and "concern" not in line
 
 
-def test_access_line_names_the_signed_in_user(app, client, access_records):
+def test_access_line_names_the_signed_in_user(app, client, access_records, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     client.get("/reading/no-such-reading/answer")
     assert access_records[-1].getMessage().startswith("GET /reading/no-such-reading/answer 404 ")
     assert access_records[-1].getMessage().endswith(f" user={user_id}")

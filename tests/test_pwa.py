@@ -10,7 +10,7 @@ import pytest
 
 from tarot.deck import current_deck
 from tarot.pwa.build import compute_build_version
-from tests.helpers import login, make_user
+from tests.helpers import make_user
 
 GUIDE_MISSING = "the card guide (/guide) is not in this branch yet"
 
@@ -221,8 +221,8 @@ def test_anonymous_public_pages_keep_their_caching(client):
         assert "Cache-Control" not in client.get(path).headers, path
 
 
-def test_every_signed_in_page_is_private(app, client):
-    login(client, app, make_user(app))
+def test_every_signed_in_page_is_private(app, client, auth):
+    auth.login(client, make_user(app))
     for path in ("/", "/privacy", "/offline", "/no/such/page", "/me"):
         response = client.get(path)
         assert response.headers["Cache-Control"] == "private, no-store", path

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, console_errors
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, console_errors, sign_in_demo
 
 pytestmark = pytest.mark.browser
 
@@ -50,12 +50,6 @@ def wait_for_worker(page):
 def open_with_worker(page, url):
     page.goto(url)
     wait_for_worker(page)
-
-
-def sign_in(page, base):
-    """Sign in to the demo account without opening a page (so no worker starts yet)."""
-    response = page.request.post(base + "/login/demo", form={"next": "/"})
-    assert response.ok
 
 
 @pytest.fixture
@@ -227,8 +221,9 @@ def test_a_new_version_replaces_the_old_caches(app, live_server, page):
 
 def test_no_signed_in_page_is_ever_cached(app, live_server, page):
     base = live_server.url
-    # Signed in before the worker installs, so its precache requests would carry the cookie.
-    sign_in(page, base)
+    # Signed in before the worker installs (no page is open yet), so its precache requests
+    # would carry the cookie.
+    sign_in_demo(page.context, app, base)
     open_with_worker(page, base + "/")
     paths = ["/", "/me", "/reading", "/privacy", "/offline"]
     if app.test_client().get("/guide").status_code == 200:

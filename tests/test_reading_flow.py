@@ -6,13 +6,13 @@ import pytest
 
 from tarot.extensions import db
 from tarot.models import Reading
-from tests.helpers import login, make_user, wait_for_reading
+from tests.helpers import make_user, wait_for_reading
 
 
 @pytest.fixture
-def user_client(app, client):
+def user_client(app, client, auth):
     user_id = make_user(app)
-    login(client, app, user_id)
+    auth.login(client, user_id)
     client.user_id = user_id
     return client
 
@@ -175,13 +175,13 @@ def test_double_submit_makes_one_reading(app, user_client):
         assert db.session.query(Reading).count() == 1
 
 
-def test_another_users_reading_is_404(app, user_client, make_app):
+def test_another_users_reading_is_404(app, user_client, make_app, auth):
     deal_and_pick(user_client)
     location = create(user_client).headers["Location"]
     public_id = location.rsplit("/", 1)[1]
     wait_for_reading(app, public_id)
     other = app.test_client()
-    login(other, app, make_user(app, nickname="녹차라떼55555"))
+    auth.login(other, make_user(app, nickname="녹차라떼55555"))
     for url in (location, f"{location}/answer"):
         assert other.get(url).status_code == 404
     for url in (f"{location}/save", f"{location}/retry"):

@@ -1,10 +1,8 @@
 """Views of the archive blueprint (design section 3's /archive URLs)."""
 
-from urllib.parse import urlencode
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 
 from ..assets import static_url
 from ..deck import current_deck
@@ -12,11 +10,6 @@ from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..readings import get_owned
 from . import bp, service
-
-
-def _to_sign_in():
-    """Anonymous visitors sign in first and come back to the archive."""
-    return redirect("/login?" + urlencode({"next": url_for("archive.index")}), code=303)
 
 
 def _archive_url(topic=None, cursor=None):
@@ -46,10 +39,9 @@ def _render(template, **context):
 
 
 @bp.get("/archive")
+@login_required
 def index():
     """The user's saved readings, newest first, 20 a page; htmx "more" gets just the rows."""
-    if not current_user.is_authenticated:
-        return _to_sign_in()
     topic = service.clean_topic(request.args.get("topic"))
     status, notice, after = 200, None, None
     if request.args.get("cursor"):
@@ -68,10 +60,9 @@ def index():
 
 
 @bp.get("/archive/<public_id>/delete")
+@login_required
 def confirm_delete(public_id):
     """Without JavaScript, deleting starts with this confirmation page."""
-    if not current_user.is_authenticated:
-        return _to_sign_in()
     reading = get_owned(public_id, current_user)
     if reading is None:
         abort(404)
@@ -81,10 +72,9 @@ def confirm_delete(public_id):
 
 
 @bp.post("/archive/<public_id>/delete")
+@login_required
 def delete(public_id):
     """Delete a reading for good; htmx gets an empty row, a form post goes back to the list."""
-    if not current_user.is_authenticated:
-        return _to_sign_in()
     reading = get_owned(public_id, current_user)
     if reading is None:
         if wants_fragment():  # no error page inside the list, whatever htmx swaps

@@ -137,7 +137,7 @@ def logout():
         logout_user()
     session.clear()
     flash(_("로그아웃했어요. 또 차 한잔하러 오세요."), "success")
-    return redirect("/")
+    return redirect(url_for("main.home"))
 
 
 @bp.route("/me", methods=["GET", "POST"])
@@ -192,7 +192,7 @@ def delete_account():
     accounts.delete_account(user)
     session.clear()
     flash(_("계정과 모든 기록을 지웠어요. 그동안 함께해 주셔서 고마웠어요."), "success")
-    return redirect("/", 303)
+    return redirect(url_for("main.home"), 303)
 
 
 @bp.get("/privacy")

@@ -3,8 +3,7 @@
 import hashlib
 from pathlib import Path
 
-from flask import current_app
-from werkzeug.exceptions import HTTPException
+from flask import current_app, url_for
 
 from ..assets import static_url
 from ..deck import current_deck
@@ -20,8 +19,6 @@ SHELL_FILES = (
     "icons/icon-192.png",
     "icons/favicon-32.png",
 )
-OFFLINE_URL = "/offline"
-GUIDE_URL = "/guide"
 
 
 def compute_build_version(deck_path, package_dir=PACKAGE_DIR):
@@ -46,20 +43,10 @@ def build_version():
     return current_app.config.get("PWA_VERSION") or current_app.extensions["pwa_build"]
 
 
-def _routable(path):
-    adapter = current_app.url_map.bind("localhost")
-    try:
-        adapter.match(path, method="GET")
-    except HTTPException:  # NotFound, MethodNotAllowed, RequestRedirect
-        return False
-    return True
-
-
 def guide_urls():
-    """The guide index and its 78 card pages (empty while the guide is not installed)."""
-    if not _routable(GUIDE_URL):
-        return []
-    return [GUIDE_URL] + [f"{GUIDE_URL}/cards/{card.slug}" for card in current_deck().cards]
+    """The guide index and its 78 card pages."""
+    cards = current_deck().cards
+    return [url_for("guide.index")] + [url_for("guide.card", slug=card.slug) for card in cards]
 
 
 def precache_urls():
@@ -69,7 +56,7 @@ def precache_urls():
     return (
         [static_url(name) for name in SHELL_FILES]
         + [static_url(f"js/{name}") for name in scripts]
-        + [OFFLINE_URL]
+        + [url_for("pwa.offline")]
         + guide_urls()
         + [static_url(card.image) for card in deck.cards]
         + [static_url("cards/back.svg")]

@@ -2,7 +2,7 @@
 
 import json
 
-from flask import Response, current_app, render_template, request
+from flask import Response, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -11,7 +11,7 @@ from ..deck import current_deck
 from ..i18n import current_lang
 from ..suits import SUIT_LABELS, SUITS
 from . import bp
-from .build import OFFLINE_URL, build_version, precache_urls
+from .build import build_version, precache_urls
 
 THEME_COLOR = "#8a5a3b"  # the brewed brown of the header's theme-color
 BACKGROUND_COLOR = "#fbf6ef"  # the page's cream
@@ -56,7 +56,7 @@ def manifest_data():
         ),
         "lang": current_lang(),
         "dir": "ltr",
-        "start_url": "/",
+        "start_url": url_for("main.home"),
         "scope": "/",
         "display": "standalone",
         "theme_color": THEME_COLOR,
@@ -68,11 +68,11 @@ def manifest_data():
             _icon("maskable-512.png", 512, "maskable"),
         ],
         "shortcuts": [
-            {"name": _("운세보기"), "short_name": _("운세보기"), "url": "/reading",
+            {"name": _("운세보기"), "short_name": _("운세보기"), "url": url_for("reading.new"),
              "description": _("고민을 적고 카드 다섯 장을 뽑아요"), "icons": shortcut_icons},
-            {"name": _("카드 설명"), "short_name": _("카드 설명"), "url": "/guide",
+            {"name": _("카드 설명"), "short_name": _("카드 설명"), "url": url_for("guide.index"),
              "description": _("78장 타로 카드의 뜻을 살펴봐요"), "icons": shortcut_icons},
-            {"name": _("주변 점집"), "short_name": _("주변 점집"), "url": "/map",
+            {"name": _("주변 점집"), "short_name": _("주변 점집"), "url": url_for("map.page"),
              "description": _("가까운 타로 점집을 지도에서 찾아요"), "icons": shortcut_icons},
         ],
         "screenshots": [
@@ -110,7 +110,7 @@ def service_worker():
             "pwa/sw.js",
             version=version,
             precache=precache_urls(),
-            offline_url=OFFLINE_URL,
+            offline_url=url_for("pwa.offline"),
             personal_paths=PERSONAL_PATHS,
             languages=current_app.config["LANGUAGES"],
         )

@@ -1,7 +1,5 @@
 """Views of the reading blueprint (design section 3's /reading URLs)."""
 
-from urllib.parse import urlencode
-
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -24,9 +22,13 @@ def _form_values():
     return (topic if topic in TOPICS else ""), (source.get("concern", "") or "")[:1000]
 
 
+def _form_url(topic, concern):
+    """The form's address, keeping what was chosen and typed."""
+    return url_for("reading.new", topic=topic or None, concern=concern or None)
+
+
 def _back_to_form(topic, concern):
-    query = {k: v for k, v in (("topic", topic), ("concern", concern)) if v}
-    return redirect(url_for("reading.new") + ("?" + urlencode(query) if query else ""), code=303)
+    return redirect(_form_url(topic, concern), code=303)
 
 
 def _render_form(topic, concern, errors=None, notice=None, status=200):
@@ -58,9 +60,7 @@ def new():
 def signin():
     """Send a visitor to sign in, coming back to this form with topic and concern kept."""
     topic, concern = _form_values()
-    query = {k: v for k, v in (("topic", topic), ("concern", concern)) if v}
-    back = url_for("reading.new") + ("?" + urlencode(query) if query else "")
-    return redirect("/login?" + urlencode({"next": back}), code=303)
+    return redirect(url_for("auth.login", next=_form_url(topic, concern)), code=303)
 
 
 @bp.post("/reading/deal")

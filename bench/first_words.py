@@ -8,7 +8,7 @@ minus the model's 300 ms, is what the site adds. Uses SQLite, or DATABASE_URL wh
 
     python bench/first_words.py [--runs 15]
 
-Budget (design section 8): first words on screen ≤ the model's first token + 1.0 s.
+Budget (bench/README.md): first words on screen ≤ the model's first token + 1.0 s.
 """
 
 import argparse

@@ -1,4 +1,4 @@
-"""Requests per second and latency of the card guide under gunicorn (design section 8).
+"""Requests per second and latency of the card guide under gunicorn (budgets: bench/README.md).
 
 Starts gunicorn on 127.0.0.1 (a free port) with the embedded defaults (SQLite in a
 temporary folder, no outside services), warms the pages up, then runs wrk with 20

@@ -1,4 +1,4 @@
-"""Lighthouse (mobile) scores of the main pages (design section 8: ≥ 95 in all four categories).
+"""Lighthouse (mobile) scores of the main pages (budget: ≥ 95 in all four categories).
 
 Starts gunicorn on 127.0.0.1 with the embedded defaults (a fresh SQLite file, offline
 interpreter, demo sign-in), compressing text responses as the shipped nginx does

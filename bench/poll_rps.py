@@ -9,7 +9,7 @@ load on the machine disturbs far less than requests/s. Needs wrk.
 
     python bench/poll_rps.py [--duration 10] [--connections 20,100] [--worker-class gthread] [--threads 4]
 
-Budget (design section 8): ≥ 1,500 requests/s with 2 workers and 20 connections.
+Budget (bench/README.md): ≥ 1,500 requests/s with 2 workers and 20 connections.
 """
 
 import argparse

@@ -8,7 +8,7 @@ each worker's VmRSS and VmHWM (peak) from /proc. Uses SQLite, or DATABASE_URL wh
 
     python bench/worker_memory.py [--rounds 3] [--readings 10]
 
-Budget (design section 8): gunicorn worker memory ≤ 100 MB RSS.
+Budget (bench/README.md): gunicorn worker memory ≤ 100 MB RSS.
 """
 
 import argparse

@@ -1,4 +1,4 @@
-"""Settings read from the environment (design section 3)."""
+"""Settings read from the environment (README.md, "Settings", lists them)."""
 
 import os
 import secrets

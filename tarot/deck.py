@@ -257,7 +257,7 @@ def get_deck(path):
 
 
 def init_app(app):
-    """Load the deck at start (a broken file stops the start) and expose it as app.deck."""
+    """Load the deck at start (a broken file stops the start); current_deck() returns it."""
     try:
         app.extensions["deck"] = get_deck(app.config["DECK_PATH"])
     except (OSError, DeckError) as exc:

@@ -175,7 +175,6 @@ def _write_result(reading_id, token, **values):
                 raise
             log.warning("reading %s: result not stored yet, retrying in %ss", reading_id, delay, exc_info=True)
             time.sleep(delay)
-    return False
 
 
 def _write_progress(reading_id, token, text):

@@ -1,4 +1,4 @@
-"""Database models: User and Reading (design section 4)."""
+"""Database models: User and Reading."""
 
 import enum
 import secrets

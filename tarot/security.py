@@ -1,4 +1,4 @@
-"""Security headers on every response (design section 6)."""
+"""Security headers on every response."""
 
 from flask import g
 

@@ -101,6 +101,21 @@ def test_more_appends_the_next_page_and_moves_focus(app, live_server, browser):
     context.close()
 
 
+def test_deleting_a_reading_already_deleted_elsewhere_removes_its_row(app, live_server, browser):
+    context, user_id = signed_in_context(browser, app, live_server)
+    gone, kept = seed_saved(app, user_id, 2)
+    page = context.new_page()
+    page.goto(live_server.url + "/archive")
+    with app.app_context():  # deleted meanwhile, in another tab
+        db.session.execute(db.delete(Reading).where(Reading.public_id == gone))
+        db.session.commit()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(f'[id="concern-{gone}"]').locator("xpath=ancestor::li").get_by_role("link", name="삭제").click()
+    expect(page.locator("li.archive-item")).to_have_count(1)
+    expect(page.locator(f'[id="concern-{kept}"]')).to_be_visible()
+    context.close()
+
+
 def test_back_to_a_page_reached_through_more_is_the_whole_page(app, live_server, browser):
     """The site keeps no htmx history cache, so Back asks the server for the page again, and
     htmx 2 sends HX-Request with that request too: the answer must be the page, not the bare

@@ -264,10 +264,15 @@ def test_privacy_names_the_contact_when_configured(make_app):
     assert 'href="mailto:privacy@example.kr"' in html
 
 
-def test_terms_page(client):
+def test_terms_page_states_the_terms(client):
     response = client.get("/terms")
     assert response.status_code == 200
-    assert "이용약관" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "<h1>이용약관</h1>" in html and "시행일: 2026년 11월 26일" in html
+    for heading in ("1. 서비스", "2. 타로 풀이에 대해", "3. 계정", "4. 하지 말아 주세요",
+                    "5. 서비스의 변경과 중단", "6. 약관의 변경"):
+        assert f"<h2>{heading}</h2>" in html, heading
+    assert "중요한 결정은 꼭 전문가와 상의해 주세요" in html
 
 
 def test_footer_links_to_the_policies(client):

@@ -1,4 +1,4 @@
-"""Page weight budgets (design section 8; figures in bench/README.md).
+"""Page weight budgets (the budgets and figures are in bench/README.md).
 
 A first visit of `/` transfers at most 60 KiB of HTML + CSS + JS, a card page at most 40 KiB
 plus its art, measured as gzip level 6 (what nginx sends) of the HTML and every same-origin

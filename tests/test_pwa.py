@@ -12,8 +12,6 @@ from tarot.deck import current_deck
 from tarot.pwa.build import compute_build_version
 from tests.helpers import make_user
 
-GUIDE_MISSING = "the card guide (/guide) is not in this branch yet"
-
 
 def png_size(data):
     """(width, height) from a PNG's IHDR chunk."""
@@ -44,10 +42,6 @@ def precache_list(client):
     script = client.get("/sw.js").get_data(as_text=True)
     match = re.search(r"^const PRECACHE_URLS = (.*);$", script, re.MULTILINE)
     return json.loads(match.group(1))
-
-
-def guide_installed(client):
-    return client.get("/guide").status_code == 200
 
 
 def test_manifest_describes_the_app_in_korean(client):
@@ -149,8 +143,6 @@ def test_precache_holds_the_shell_the_offline_page_and_all_card_art(app, client)
 
 
 def test_precache_holds_the_whole_guide(app, client):
-    if not guide_installed(client):
-        pytest.skip(GUIDE_MISSING)
     urls = precache_list(client)
     with app.app_context():
         slugs = [card.slug for card in current_deck().cards]
@@ -158,12 +150,6 @@ def test_precache_holds_the_whole_guide(app, client):
     assert guide == ["/guide"] + [f"/guide/cards/{slug}" for slug in slugs]
     for url in guide:
         assert client.get(url).status_code == 200, url
-
-
-def test_precache_leaves_out_the_guide_until_it_exists(client):
-    if guide_installed(client):
-        pytest.skip("the guide is installed; test_precache_holds_the_whole_guide covers it")
-    assert not [u for u in precache_list(client) if u.startswith("/guide")]
 
 
 def test_the_worker_names_its_cache_after_the_build(make_app):

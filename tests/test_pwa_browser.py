@@ -34,13 +34,6 @@ def app(make_app):
     return make_app(DEMO_LOGIN=True)
 
 
-@pytest.fixture
-def guide(app):
-    """Skip when the card guide is not part of this build."""
-    if app.test_client().get("/guide").status_code != 200:
-        pytest.skip("the card guide (/guide) is not in this branch yet")
-
-
 def wait_for_worker(page):
     """Wait until the worker has precached everything and controls the page."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
@@ -103,7 +96,7 @@ def test_precache_size_stays_reasonable(live_server, page):
     assert total < PRECACHE_BUDGET
 
 
-def test_the_guide_and_its_pictures_work_offline(live_server, page, guide):
+def test_the_guide_and_its_pictures_work_offline(live_server, page):
     errors = console_errors(page)
     base = live_server.url
     open_with_worker(page, base + "/")
@@ -126,7 +119,7 @@ def test_the_guide_and_its_pictures_work_offline(live_server, page, guide):
     assert [e for e in errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
 
 
-def test_a_boosted_link_to_the_guide_works_offline(live_server, page, guide):
+def test_a_boosted_link_to_the_guide_works_offline(live_server, page):
     base = live_server.url
     open_with_worker(page, base + "/")
     page.context.set_offline(True)
@@ -225,9 +218,8 @@ def test_no_signed_in_page_is_ever_cached(app, live_server, page):
     # would carry the cookie.
     sign_in_demo(page.context, app, base)
     open_with_worker(page, base + "/")
-    paths = ["/", "/me", "/reading", "/privacy", "/offline"]
-    if app.test_client().get("/guide").status_code == 200:
-        paths += ["/guide", "/guide/cards/the-fool", "/guide/cards/queen-of-swords"]
+    paths = ["/", "/me", "/reading", "/privacy", "/offline",
+             "/guide", "/guide/cards/the-fool", "/guide/cards/queen-of-swords"]
     for path in paths:
         page.goto(base + path)
         # Signed-in visitors see their own header everywhere, guide pages included.

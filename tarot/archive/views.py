@@ -1,4 +1,4 @@
-"""Views of the archive blueprint (design section 3's /archive URLs)."""
+"""Views of the archive blueprint: the saved readings, a page at a time, and deleting one."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _

@@ -32,7 +32,7 @@ CLUSTER_JOINERS = frozenset("\u200c\u200d\ufe0e\ufe0f")
 
 
 class NicknameError(ValueError):
-    """A nickname the user typed cannot be used; the message says why (in Korean)."""
+    """A nickname the user typed cannot be used; the message says why, in the page's language."""
 
 
 def random_nickname():
@@ -151,7 +151,8 @@ def end_all_sessions(user):
 
 def delete_account(user):
     """Delete the user and all their readings."""
-    # Explicit, because SQLite only honours ON DELETE CASCADE with foreign keys switched on.
+    # The foreign key's ON DELETE CASCADE would take the readings too (tarot/database.py turns
+    # SQLite's foreign keys on); deleting them here does not depend on that.
     db.session.execute(delete(Reading).where(Reading.user_id == user.id))
     db.session.delete(user)
     db.session.commit()

@@ -1,4 +1,4 @@
-"""Views of the map blueprint: the map page and /map/shops.json (design section 3)."""
+"""Views of the map blueprint: the map page and /map/shops.json."""
 
 import math
 from urllib.parse import urlsplit

@@ -1,4 +1,4 @@
-"""Interpreters that turn a drawn spread into a six-part reading (design section 5).
+"""Interpreters that turn a drawn spread into a six-part reading (tarot/jobs.py runs them).
 
 An interpreter is an object with ``name``, ``model`` and ``stream(request)``, which yields
 chunks of text in the marker format of :mod:`tarot.oracle.sections`. Failures are raised as

@@ -1,4 +1,4 @@
-"""The installable app: web app manifest, service worker, offline page (design section 3)."""
+"""The installable app: manifest, service worker, offline page (README.md, "The installable app")."""
 
 from flask import Blueprint
 

@@ -1,7 +1,6 @@
 """The reading: topic and concern, shuffle, pick five, the answer arriving live, save."""
 
 from flask import Blueprint
-from flask_babel import format_datetime
 
 from ..oracle.sections import SECTIONS, split_sections
 from ..topics import topic_label
@@ -15,7 +14,6 @@ def reading_helpers():
 
     return {
         "topic_label": topic_label,
-        "format_datetime": format_datetime,
         "split_sections": split_sections,
         "answer_sections": SECTIONS,
         "failure_message": failure_message,

@@ -1,4 +1,4 @@
-"""Views of the reading blueprint (design section 3's /reading URLs)."""
+"""Views of the reading blueprint: the form, the deal and picks, the reading and its answer."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _

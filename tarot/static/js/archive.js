@@ -1,4 +1,5 @@
-// The archive: keyboard focus follows "more", and a row whose reading is already gone leaves.
+// The archive: keyboard focus follows "more" to the first row it added. (A row whose reading
+// is already gone leaves by itself: the delete answers 404 with nothing, and htmx swaps that in.)
 // Loaded from the page body (boosted navigation runs body scripts), so it guards against
 // adding its listeners twice.
 (function () {
@@ -20,13 +21,5 @@
     delete list.dataset.before;
     var link = first && first.querySelector(".archive-concern a");
     if (link) link.focus();
-  });
-  // Deleted meanwhile in another tab: the row goes, as it would after a delete here.
-  document.addEventListener("htmx:responseError", function (event) {
-    var elt = event.detail.elt;
-    if (event.detail.xhr.status === 404 && elt.classList && elt.classList.contains("archive-delete")) {
-      var row = elt.closest("li");
-      if (row) row.remove();
-    }
   });
 })();

@@ -30,8 +30,8 @@ from tarot.archive import service  # noqa: E402
 from tarot.extensions import db  # noqa: E402
 from tarot.models import Reading, User  # noqa: E402
 from tests.archive_support import reading_row, seed_saved  # noqa: E402
-from tests.conftest import _empty_database  # noqa: E402
-from tests.helpers import login, make_user  # noqa: E402
+from tests.conftest import AuthActions, _empty_database  # noqa: E402
+from tests.helpers import make_user  # noqa: E402
 
 SAVED = 10_000
 REQUESTS = 200
@@ -97,7 +97,7 @@ def main():
     print(f"database: {app.config['SQLALCHEMY_DATABASE_URI'].split('@')[-1]}")
     print(f"seeded {SAVED} saved readings in {time.perf_counter() - started:.1f}s")
     client = app.test_client()
-    login(client, app, user_id)
+    AuthActions().login(client, user_id)  # the demo sign-in, as the tests sign in
     deep = deep_cursor(app, user_id, 450)
     deep_love = deep_cursor(app, user_id, 60, "love")
     cases = [

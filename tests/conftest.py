@@ -120,7 +120,7 @@ class AuthActions:
     client's address and User-Agent, so requests with another User-Agent are signed out.
     """
 
-    def __init__(self, default_client):
+    def __init__(self, default_client=None):
         self._default_client = default_client
 
     def login(self, client=None, user_id=None):

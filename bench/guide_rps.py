@@ -2,7 +2,8 @@
 
 Starts gunicorn on 127.0.0.1 (a free port) with the embedded defaults (SQLite in a
 temporary folder, no outside services), warms the pages up, then runs wrk with 20
-connections against /guide and a card page and prints req/s and p50/p95/p99 latency.
+connections against /guide and a card page and prints req/s, p50/p95/p99 latency and
+gunicorn's CPU time per request (from /proc; other load on the machine disturbs it much less).
 
     python bench/guide_rps.py                      # 2 sync workers, then 2 gthread workers
     python bench/guide_rps.py --worker-class sync --duration 20
@@ -25,6 +26,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from _site import Server
 
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = ("/guide", "/guide/cards/the-fool")
@@ -153,7 +156,10 @@ def bench(worker_class, args, env, script):
                 urllib.request.urlopen(base + path, timeout=5).read()  # noqa: S310 - loopback
         results = {}
         for path in PATHS:
+            cpu = Server(base, server.pid).cpu_seconds()
             results[path] = run_wrk(base + path, args.connections, args.duration, args.wrk_threads, cookie, script)
+            cpu = Server(base, server.pid).cpu_seconds() - cpu
+            results[path]["cpu_ms"] = 1000 * cpu / max(results[path]["requests"], 1)
         return results
     finally:
         server.terminate()
@@ -199,7 +205,8 @@ def main():
                 verdict = "meets" if r["rps"] >= budget else "MISSES"
                 print(
                     f"{label:28} {path:24} {r['rps']:8.0f} req/s  p50 {r['p50']:6.2f} ms  "
-                    f"p95 {r['p95']:6.2f} ms  p99 {r['p99']:6.2f} ms  errors {r['errors']}/{r['non2xx']}  "
+                    f"p95 {r['p95']:6.2f} ms  p99 {r['p99']:6.2f} ms  CPU {r['cpu_ms']:5.2f} ms/request  "
+                    f"errors {r['errors']}/{r['non2xx']}  "
                     f"({verdict} {budget} req/s)"
                 )
 

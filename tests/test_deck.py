@@ -2,6 +2,7 @@
 
 import copy
 import random
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -299,3 +300,99 @@ def test_the_position_and_reversal_paragraphs(deck):
             assert all(word in paragraph for word in words.values()), (card.slug, lang)
         assert any(m in card.reversal_paragraph("ko") for m in ("역방향", "뒤집")), card.slug
         assert "everse" in card.reversal_paragraph("en"), card.slug
+
+
+# ---- one way to write things ----------------------------------------------------------------
+
+
+def _texts(raw_deck, lang):
+    """(where, text) for every text of the deck in ``lang``: each card's fields and the intro."""
+    def walk(value, where):
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, f"{where}[{index}]")
+
+    for card in raw_deck["cards"]:
+        fields = {k: v for k, v in card[lang].items() if k != "name"}
+        yield from walk(fields, card["slug"])
+    yield from walk(raw_deck["intro"][lang], "intro")
+
+
+def test_korean_texts_spell_suit_one_way(raw_deck):
+    texts = list(_texts(raw_deck, "ko"))
+    assert [where for where, text in texts if "슈트" in text] == []
+    assert any("수트" in text for _, text in texts)
+
+
+def _name_variants(raw_deck, lang):
+    """Patterns for ways of writing a card's name other than its ``name``, built from the names.
+
+    Minor cards: the suit and the rank of each name rearranged ("완드의 9", "9번 완드", "완드 9번",
+    "Nine of wands", "9 of Wands", "Wands Nine"); an Ace also as 1. Major cards: one word of a
+    longer name standing alone ("수레바퀴" for 운명의 수레바퀴, "the Wheel" for Wheel of Fortune).
+    """
+    patterns = []
+    for card in raw_deck["cards"]:
+        name = card[lang]["name"]
+        if card["suit"]:
+            if lang == "ko":
+                suit, rank = name.split(" ")
+                ranks = [re.escape(rank)] + (["1"] if card["rank"] == 1 else [])
+                for r in ranks:
+                    patterns += [
+                        rf"{suit}\s*의\s*{r}(?!\d)", rf"(?<!\d){r}\s*번\s*{suit}", rf"{suit}\s*{r}\s*번(?!째)",
+                        rf"{suit}{r}(?!\d)", rf"(?<![\d가-힣]){r}\s+{suit}",
+                    ] + ([rf"{suit}\s+{r}(?!\d)"] if r == "1" else [])
+            else:
+                rank, suit = name.split(" of ")
+                patterns += [
+                    rf"(?i:\b{rank}\s+of\s+{suit}s?\b)(?<!{name})", rf"\b{rank} of {suit[:-1]}\b",
+                    rf"(?i:\b{card['rank']}\s+of\s+{suit}\b)", rf"\b{suit}\s+(?:{rank}|{card['rank']})\b",
+                ] + ([rf"\bOne of {suit}\b"] if card["rank"] == 1 else [])
+        elif " " in name.removeprefix("The "):
+            patterns += _major_variants(name.removeprefix("The ").split(" "), lang)
+    return [re.compile(p) for p in patterns]
+
+
+def _major_variants(words, lang):
+    """A Korean name's last word alone (Korean has no capitals, so only a long head noun is
+    distinctive); in English, "the", "a" or "our" before one capitalised word of the name
+    that does not go on into the rest of it ("the Wheel", "a reversed Priestess")."""
+    if lang == "ko":
+        head = words[-1]
+        return [rf"(?<!{' '.join(words[:-1])} ){head}"] if len(head) >= 3 else []
+    article = r"\b(?:[Tt]he|[Aa]n?|[Oo]ur)\s+(?:(?:upright|reversed)\s+)?"
+    return [
+        article + rf"{word}\b" + (rf"(?! {' '.join(words[i + 1:])})" if i + 1 < len(words) else "")
+        for i, word in enumerate(words) if word[0].isupper()
+    ]
+
+
+def _name_variant_hits(raw_deck, lang):
+    patterns = _name_variants(raw_deck, lang)
+    return [(where, m.group(0)) for where, text in _texts(raw_deck, lang)
+            for pattern in patterns for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_card_mentioned_in_a_text_goes_by_its_own_name(raw_deck, lang):
+    assert _name_variant_hits(raw_deck, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "planted"), [
+    ("ko", ["완드의 9", "9번 완드", "컵 퀸번", "소드의 1", "에이스 펜타클", "컵2", "수레바퀴가 돌아요"]),
+    ("en", ["Nine of wands", "9 of Wands", "Cups Queen", "Ace of Cup", "One of Swords", "the Wheel turns",
+            "the Priestess", "the Hanged one"]),
+])
+def test_the_name_check_finds_planted_variants(raw_deck, lang, planted):
+    data = copy.deepcopy(raw_deck)
+    data["cards"][30][lang]["imagery"] += " " + " / ".join(planted)
+    found = [text for where, text in _name_variant_hits(data, lang) if where == "nine-of-wands.imagery"]
+    assert len(found) == len(planted), found
+    assert _name_variant_hits(data, lang)  # and the rest of the deck stays clean
+

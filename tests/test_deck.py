@@ -1,11 +1,13 @@
 """The deck file, its validation, the deal, and the card art."""
 
 import copy
+import difflib
 import random
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -396,3 +398,59 @@ def test_the_name_check_finds_planted_variants(raw_deck, lang, planted):
     assert len(found) == len(planted), found
     assert _name_variant_hits(data, lang)  # and the rest of the deck stays clean
 
+
+# Two topic or advice lines are near-duplicates when a sentence of one and a sentence of the
+# other, lower-cased with spaces and punctuation removed, are identical or have a difflib ratio
+# of at least this. (Lines that are near-duplicates as a whole share such a sentence.)
+SIMILAR = 0.8
+
+
+def _normalised(text):
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _topic_and_advice_pieces(raw_deck, lang):
+    """(where, normalised sentence) for every sentence of every topic meaning and advice line."""
+    pieces = []
+    for card in raw_deck["cards"]:
+        text = card[lang]
+        lines = [(f"topics.{t}.{o}", v) for t, meaning in text["topics"].items() for o, v in meaning.items()]
+        lines += [(f"advice.{o}", v) for o, v in text["advice"].items()]
+        for field, line in lines:
+            sentences = re.split(r"(?<=[.!?])\s+", line.strip())
+            pieces += [(f"{card['slug']} {field}", _normalised(s)) for s in sentences]
+    return pieces
+
+
+def _near_duplicates(raw_deck, lang, threshold=SIMILAR):
+    """Pairs of lines that share a near-identical sentence. difflib's two cheap upper bounds (by
+    length, by characters in common) skip the pairs that cannot reach the threshold."""
+    pieces = sorted(_topic_and_advice_pieces(raw_deck, lang), key=lambda piece: len(piece[1]))
+    counts = [Counter(text) for _, text in pieces]
+    found = set()
+    for i, (where_a, a) in enumerate(pieces):
+        for j in range(i + 1, len(pieces)):
+            where_b, b = pieces[j]
+            total = len(a) + len(b)
+            if 2 * len(a) < threshold * total:
+                break  # every later piece is longer still
+            if where_a == where_b or 2 * sum((counts[i] & counts[j]).values()) < threshold * total:
+                continue
+            if difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold:
+                found.add(tuple(sorted((where_a, where_b))))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_two_topic_or_advice_lines_are_near_duplicates(raw_deck, lang):
+    assert _near_duplicates(raw_deck, lang) == []
+
+
+def test_the_duplicate_check_finds_a_copied_sentence_and_a_reworded_one(raw_deck):
+    data = copy.deepcopy(raw_deck)
+    data["cards"] = [data["cards"][n] for n in (3, 33, 40, 61)]  # a small deck keeps this quick
+    wands, swords = data["cards"][1]["ko"], data["cards"][3]["en"]
+    data["cards"][3]["ko"]["topics"]["money"]["reversed"] += " " + wands["advice"]["upright"]
+    swords["topics"]["love"]["upright"] = data["cards"][0]["en"]["advice"]["reversed"].replace("first", "at once")
+    assert _near_duplicates(data, "ko") == [("knight-of-swords topics.money.reversed", "knight-of-wands advice.upright")]
+    assert _near_duplicates(data, "en") == [("knight-of-swords topics.love.upright", "the-empress advice.reversed")]

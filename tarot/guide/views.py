@@ -19,6 +19,7 @@ from .search import QUERY_MAX, search_cards
 # Shared pages: five minutes fresh, then served stale while the cache asks again.
 PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 COURT_LABELS = {1: _l("에이스"), 11: _l("페이지"), 12: _l("나이트"), 13: _l("퀸"), 14: _l("킹")}
+ANSWER_LABELS = {"yes": _l("예"), "maybe": _l("글쎄요"), "no": _l("아니요")}
 
 
 def rank_label(rank):
@@ -39,6 +40,7 @@ def _labels():
     return {
         "suits": SUIT_LABELS, "elements": ELEMENT_LABELS, "topics": DECK_TOPIC_LABELS,
         "topic_keys": DECK_TOPICS, "rank_label": rank_label, "suit_keys": SUITS,
+        "answers": ANSWER_LABELS,
     }
 
 

@@ -118,6 +118,7 @@ def load_settings(instance_path, env=None):
         "READING_JOB_THREADS": _int(env, "READING_JOB_THREADS", 32),
         "READING_RATE_LIMIT": env.get("READING_RATE_LIMIT") or "20 per minute",
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
+        "READING_RETRIES": _int(env, "READING_RETRIES", 3),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
         "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
     }

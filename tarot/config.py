@@ -127,7 +127,9 @@ def load_settings(instance_path, env=None):
         settings[f"{key}_CLIENT_ID"] = env.get(f"{key}_CLIENT_ID") or None
         settings[f"{key}_CLIENT_SECRET"] = env.get(f"{key}_CLIENT_SECRET") or None
     redis_url = settings["REDIS_URL"]
-    settings["RATELIMIT_STORAGE_URI"] = redis_url or "memory://"
+    settings["RATELIMIT_STORAGE_URI"] = redis_url or "tarot-sqlite://" + (
+        env.get("TAROT_RATELIMIT_PATH") or str(Path(instance_path) / "ratelimits.sqlite")
+    )
     settings["RATELIMIT_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"]
     settings["CACHE_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"] + ":"
     settings["CACHE_TYPE"] = "RedisCache" if redis_url else "SimpleCache"

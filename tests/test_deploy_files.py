@@ -87,6 +87,13 @@ def test_only_nginx_publishes_ports_and_secrets_come_from_an_env_file():
     assert not re.search(r"(PASSWORD|SECRET|KEY)\w*:\s*['\"]?[A-Za-z0-9]{8,}", text)
 
 
+def test_the_web_containers_rate_limit_file_is_on_its_writable_tmpfs():
+    web = COMPOSE["services"]["web"]
+    assert web["read_only"] is True
+    folder = str(Path(web["environment"]["TAROT_RATELIMIT_PATH"]).parent)
+    assert folder in web["tmpfs"]
+
+
 def test_the_env_file_is_ignored_and_its_example_is_empty_of_secrets():
     assert ".env" in (PROJECT_ROOT / ".gitignore").read_text().split()
     example = (PROJECT_ROOT / ".env.example").read_text()

@@ -322,6 +322,10 @@ def test_nginx_limits_sign_in_attempts(cluster):
                 for _ in range(30)]
     assert 429 not in statuses[:20]
     assert 429 in statuses
+    refused = httpx.get(cluster.nginx.url("/login"), verify=cluster.tls)
+    assert refused.status_code == 429
+    assert refused.headers.get_list("retry-after") == ["60"]  # nginx's own 429
+    assert httpx.get(cluster.nginx.url("/"), verify=cluster.tls).headers.get("retry-after") is None
 
 
 def test_a_reading_created_through_nginx_is_polled_through_either_instance(cluster):
@@ -352,6 +356,8 @@ def test_rate_limits_are_shared_between_instances(cluster):
     assert statuses == [303] * READING_LIMIT
     assert create(cluster.b) == 429  # B saw only two, but A's three count too
     assert create(cluster.a) == 429
+    refused = visitor.post(f"{cluster.b.url}/reading", headers=client, data={"csrf_token": token})
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
 
 
 def test_the_image_health_check_reports_the_instance(cluster):

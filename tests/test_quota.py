@@ -127,6 +127,7 @@ def test_the_retry_route_is_rate_limited(gemini):  # noqa: F811
         statuses.append(g.client.post(f"/reading/{public_id}/retry", headers=HX).status_code)
         wait_for_reading(g.app, public_id, client=g.client)
     assert statuses == [200, 200, 429]
+    assert 0 < int(g.client.post(f"/reading/{public_id}/retry", headers=HX).headers["Retry-After"]) <= 60
     assert len(g.fake.requests) == 3
 
 

@@ -63,7 +63,7 @@ def test_defaults_are_embedded(tmp_path):
     assert settings["DEMO_LOGIN"] is True
     assert settings["GEMINI_API_KEY"] is None
     assert settings["READINGS_PER_DAY"] == 10
-    assert settings["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert settings["RATELIMIT_STORAGE_URI"] == f"tarot-sqlite://{tmp_path}/ratelimits.sqlite"
 
 
 def test_demo_login_defaults_off_when_a_provider_is_configured(tmp_path):

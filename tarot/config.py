@@ -2,11 +2,15 @@
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 PROVIDERS = ("kakao", "github", "google")
+ENVIRONMENTS = ("development", "production")
+SECRET_KEY_MIN = 32
+KEY_ADVICE = "a long random string (python -c 'import secrets; print(secrets.token_hex(32))')"
 
 
 class ConfigError(RuntimeError):
@@ -51,23 +55,47 @@ def _database_url(env, instance_path):
     return url
 
 
+def _environment_name(env):
+    """TAROT_ENV: development (also when unset) or production; anything else is refused."""
+    raw = env.get("TAROT_ENV") or ""
+    name = raw.strip().lower() or "development"
+    if name not in ENVIRONMENTS:
+        # A typo such as "prod" must not quietly run in development mode with demo sign-in.
+        raise ConfigError(f"TAROT_ENV must be development or production, got {raw!r}")
+    return name
+
+
+def _secret_key(env, production):
+    """SECRET_KEY from the environment; production refuses none, or a short one."""
+    secret = env.get("SECRET_KEY")
+    if production and not secret:
+        raise ConfigError(f"TAROT_ENV=production needs SECRET_KEY: set it to {KEY_ADVICE}.")
+    if production and len(secret) < SECRET_KEY_MIN:
+        raise ConfigError(
+            f"SECRET_KEY must be at least {SECRET_KEY_MIN} characters in production, got "
+            f"{len(secret)}: set it to {KEY_ADVICE}."
+        )
+    return secret
+
+
+def check_environment(env=None):
+    """Raise ConfigError for settings the app cannot start with; nothing is written.
+
+    gunicorn.conf.py calls it in the master, before any worker starts.
+    """
+    with tempfile.TemporaryDirectory() as scratch:  # where a development secret would go
+        load_settings(scratch, env)
+
+
 def load_settings(instance_path, env=None):
     """Build the Flask config mapping from environment variables.
 
     ``env`` defaults to ``os.environ``; tests pass their own mapping.
     """
     env = os.environ if env is None else env
-    tarot_env = env.get("TAROT_ENV", "development").strip().lower()
+    tarot_env = _environment_name(env)
     production = tarot_env == "production"
-
-    secret = env.get("SECRET_KEY")
-    if production and not secret:
-        raise ConfigError(
-            "TAROT_ENV=production needs SECRET_KEY: set it to a long random string "
-            "(python -c 'import secrets; print(secrets.token_hex(32))')."
-        )
-    if not secret:
-        secret = _instance_secret(instance_path)
+    secret = _secret_key(env, production) or _instance_secret(instance_path)
 
     providers = [p for p in PROVIDERS if env.get(f"{p.upper()}_CLIENT_ID")]
     demo_default = not providers and not production

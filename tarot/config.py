@@ -1,15 +1,18 @@
 """Settings read from the environment (design section 3)."""
 
 import os
+import re
 import secrets
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 PROVIDERS = ("kakao", "github", "google")
 ENVIRONMENTS = ("development", "production")
 SECRET_KEY_MIN = 32
+HOSTNAME = re.compile(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")
 KEY_ADVICE = "a long random string (python -c 'import secrets; print(secrets.token_hex(32))')"
 
 
@@ -78,6 +81,33 @@ def _secret_key(env, production):
     return secret
 
 
+def _public_url(env, production):
+    """TAROT_PUBLIC_URL as a bare origin (scheme, host, port), or None in development.
+
+    Absolute URLs (Open Graph, canonical, the OAuth callback) are built from it, never from
+    the request's Host header; production requires it, and it must be https there.
+    """
+    raw = (env.get("TAROT_PUBLIC_URL") or "").strip()
+    if not raw:
+        if production:
+            raise ConfigError("TAROT_ENV=production needs TAROT_PUBLIC_URL: the site's address, "
+                              "e.g. https://tarotmilktea.example")
+        return None
+    parts = urlsplit(raw)
+    schemes = ("https",) if production else ("https", "http")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (parts.scheme not in schemes or not HOSTNAME.fullmatch(parts.hostname or "") or port == -1
+            or parts.username or parts.password or parts.path not in ("", "/") or parts.query
+            or parts.fragment):
+        kind = "an https" if production else "an http(s)"
+        raise ConfigError(f"TAROT_PUBLIC_URL must be {kind} origin without a path, such as "
+                          f"https://tarotmilktea.example, got {raw!r}")
+    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
+
+
 def check_environment(env=None):
     """Raise ConfigError for settings the app cannot start with; nothing is written.
 
@@ -104,6 +134,7 @@ def load_settings(instance_path, env=None):
     settings = {
         "TAROT_ENV": tarot_env,
         "PRODUCTION": production,
+        "PUBLIC_URL": _public_url(env, production),
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_recycle": 280},

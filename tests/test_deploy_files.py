@@ -78,6 +78,7 @@ def test_only_nginx_publishes_ports_and_secrets_come_from_an_env_file():
     assert [name for name, s in services.items() if "ports" in s] == ["nginx"]
     assert services["web"]["env_file"] == ".env"
     assert services["web"]["environment"]["TAROT_PROXY_COUNT"] == "1"
+    assert services["web"]["environment"]["TAROT_PUBLIC_URL"] == "https://${TAROT_DOMAIN:?set TAROT_DOMAIN in .env}"
     assert services["web"]["depends_on"]["db"]["condition"] == "service_healthy"
     assert services["nginx"]["depends_on"]["web"]["condition"] == "service_healthy"
     assert "healthcheck" in services["db"] and services["db"]["volumes"] == ["db-data:/var/lib/mysql"]

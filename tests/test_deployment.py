@@ -120,6 +120,8 @@ def cluster(request, tmp_path_factory):
     }
     cert, key = self_signed_certificate(directory)
     nginx = Nginx(directory, [f"127.0.0.1:{h.port}" for h in hosts.values()], cert, key)
+    for host in hosts.values():
+        host.env["TAROT_PUBLIC_URL"] = nginx.url("").rstrip("/")  # https://localhost:<its port>
     try:
         for host in hosts.values():
             host.start()
@@ -255,6 +257,8 @@ def test_pages_load_through_nginx_over_https_with_one_request_id(cluster):
     assert f"id={request_ids[0]}" in cluster.nginx.access_log.read_text()
     health = httpx.get(cluster.nginx.url("/healthz"), verify=cluster.tls)
     assert health.json() == {"status": "ok", "database": "ok"}
+    guide = httpx.get(cluster.nginx.url("/guide"), verify=cluster.tls).text
+    assert f'<meta property="og:url" content="{cluster.nginx.url("/guide")}">' in guide
 
 
 def test_both_instances_serve_through_nginx(cluster):

@@ -48,7 +48,8 @@ def test_development_secret_is_generated_once_and_kept(tmp_path):
 
 def test_production_settings_secure_cookies_and_no_demo(tmp_path):
     settings = load_settings(
-        tmp_path, {"TAROT_ENV": "production", "SECRET_KEY": "s" * 40, "TAROT_DEMO_LOGIN": "1"}
+        tmp_path, {"TAROT_ENV": "production", "SECRET_KEY": "s" * 40, "TAROT_DEMO_LOGIN": "1",
+                   "TAROT_PUBLIC_URL": "https://tarotmilktea.example"}
     )
     assert settings["SESSION_COOKIE_SECURE"] is True
     assert settings["REMEMBER_COOKIE_SECURE"] is True

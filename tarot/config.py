@@ -12,6 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 PROVIDERS = ("kakao", "github", "google")
 ENVIRONMENTS = ("development", "production")
 SECRET_KEY_MIN = 32
+# A host name as URLs carry it (lower case; no IPv6 literals).
 HOSTNAME = re.compile(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")
 KEY_ADVICE = "a long random string (python -c 'import secrets; print(secrets.token_hex(32))')"
 

@@ -52,6 +52,7 @@ class SQLiteStorage(Storage):
 
     @property
     def base_exceptions(self):
+        """What `limits` treats as this storage failing."""
         return _sqlite3().Error
 
     def _connect(self):

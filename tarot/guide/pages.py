@@ -19,9 +19,11 @@ from markupsafe import Markup
 
 from ..deck import current_deck
 from ..i18n import current_lang
+from ..urls import site_origin
 
 PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=86400"
-# Entries are keyed by the Host header too (pages carry absolute Open Graph URLs); the cap
+# Entries are keyed by the site's origin too (pages carry absolute Open Graph URLs). That is
+# TAROT_PUBLIC_URL in production; only in development is it the Host header, and the cap
 # stops a stream of made-up hosts from growing the cache without end.
 MAX_ENTRIES = 600
 
@@ -65,7 +67,7 @@ def page_response(name, render):
     app = current_app._get_current_object()
     if is_shared_request():
         pages = app.extensions.setdefault("guide_pages", {})
-        key = (current_deck().version, current_lang(), request.host_url, name)
+        key = (current_deck().version, current_lang(), site_origin(), name)
         entry = pages.get(key)
         if entry is None:
             body = render().encode()

@@ -7,24 +7,28 @@ from types import MappingProxyType
 
 import yaml
 
-LANGS = ("ko", "en")
-SUITS = ("wands", "cups", "swords", "pentacles")
-ELEMENTS = ("fire", "water", "air", "earth")
-SUIT_ELEMENT = {"wands": "fire", "cups": "water", "swords": "air", "pentacles": "earth"}
-TOPIC_KEYS = ("love", "money", "work", "study", "health")
-ORIENTATIONS = ("upright", "reversed")
-RANK_SLUGS = (
-    "ace", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "page", "knight", "queen", "king",
+from .deck_schema import (
+    DECK_SIZE,
+    LANGS,
+    MAJOR_COUNT,
+    PLACES,
+    POSITION_PARAGRAPH,
+    REVERSAL_PARAGRAPH,
+    SUITS,
+    TOPIC_KEYS,
+    DeckError,
+    check_answers,
+    check_identity,
+    check_intro,
+    check_texts,
+    expected_identity,
 )
-DECK_SIZE = 78
-MAJOR_COUNT = 22
-TEXT_FIELDS = ("name", "astrology", "numerology", "imagery", "advice")
-INTRO_SECTIONS = ("what", "history", "structure", "reading")
 
-
-class DeckError(ValueError):
-    """The deck file is broken; the message names the card and the field."""
+__all__ = [
+    "DECK_SIZE", "LANGS", "MAJOR_COUNT", "PLACES", "SUITS", "TOPIC_KEYS",
+    "Card", "Deck", "DeckError", "DrawnCard", "current_deck", "get_deck", "init_app", "load_deck",
+    "parse_deck",
+]
 
 
 def _freeze(value):
@@ -45,7 +49,7 @@ class Card:
     suit: str | None
     rank: int
     element: str
-    yes_no: str
+    answers: MappingProxyType  # orientation -> "yes" | "maybe" | "no"
     text: MappingProxyType
 
     @property
@@ -64,6 +68,28 @@ class Card:
 
     def topic_meaning(self, topic, lang="ko", reversed_=False):
         return self.t(lang)["topics"][topic]["reversed" if reversed_ else "upright"]
+
+    def advice(self, lang="ko", reversed_=False):
+        """The card's one-line advice for this orientation."""
+        return self.t(lang)["advice"]["reversed" if reversed_ else "upright"]
+
+    def yes_no(self, reversed_=False):
+        """The card's answer to a yes/no question in this orientation: yes, maybe or no."""
+        return self.answers["reversed" if reversed_ else "upright"]
+
+    def place_text(self, place, lang="ko"):
+        """How the upright card reads in one place of a spread (past, present, future, advice)."""
+        if place not in PLACES:
+            raise ValueError(f"unknown place {place!r}; expected one of {', '.join(PLACES)}")
+        return self.t(lang)["places"][place]
+
+    def position_paragraph(self, lang="ko"):
+        """The explanation paragraph that reads the card in the places of a spread."""
+        return self.t(lang)["explanation"][POSITION_PARAGRAPH]
+
+    def reversal_paragraph(self, lang="ko"):
+        """The explanation paragraph that sets the reversed card against the upright one."""
+        return self.t(lang)["explanation"][REVERSAL_PARAGRAPH]
 
     @property
     def image(self):
@@ -119,97 +145,31 @@ class Deck:
         return [DrawnCard(n, rng.random() < 0.5) for n in numbers]
 
 
-def _expected_identity(number):
-    """(arcana, suit, rank, slug-suffix) that a card number must have."""
-    if number < MAJOR_COUNT:
-        return "major", None, number
-    suit_index, rank_index = divmod(number - MAJOR_COUNT, 14)
-    return "minor", SUITS[suit_index], rank_index + 1
-
-
-def _check_text(where, lang_text, errors):
-    def need(ok, field):
-        if not ok:
-            errors.append(f"{where}: field '{field}' is missing or empty")
-
-    for field in TEXT_FIELDS:
-        value = lang_text.get(field)
-        need(isinstance(value, str) and value.strip(), field)
-    keywords = lang_text.get("keywords") or {}
-    for o in ORIENTATIONS:
-        words = keywords.get(o) if isinstance(keywords, dict) else None
-        need(
-            isinstance(words, list) and words and all(isinstance(w, str) and w.strip() for w in words),
-            f"keywords.{o}",
-        )
-    paragraphs = lang_text.get("explanation")
-    need(
-        isinstance(paragraphs, list)
-        and paragraphs
-        and all(isinstance(p, str) and p.strip() for p in paragraphs),
-        "explanation",
-    )
-    topics = lang_text.get("topics") or {}
-    for topic in TOPIC_KEYS:
-        meaning = topics.get(topic) if isinstance(topics, dict) else None
-        for o in ORIENTATIONS:
-            value = meaning.get(o) if isinstance(meaning, dict) else None
-            need(isinstance(value, str) and value.strip(), f"topics.{topic}.{o}")
-
-
 def _build_card(raw, errors):
     number = raw.get("number")
     if not isinstance(number, int) or not 0 <= number < DECK_SIZE:
         errors.append(f"card {raw.get('slug', '?')}: field 'number' must be 0-77, got {number!r}")
         return None
     where = f"card {number} ({raw.get('slug', '?')})"
-    arcana, suit, rank = _expected_identity(number)
-    if raw.get("arcana") != arcana:
-        errors.append(f"{where}: field 'arcana' must be {arcana!r}, got {raw.get('arcana')!r}")
-    if raw.get("suit") != suit:
-        errors.append(f"{where}: field 'suit' must be {suit!r}, got {raw.get('suit')!r}")
-    if raw.get("rank") != rank:
-        errors.append(f"{where}: field 'rank' must be {rank!r}, got {raw.get('rank')!r}")
-    slug = raw.get("slug")
-    if not isinstance(slug, str) or not slug:
-        errors.append(f"{where}: field 'slug' is missing or empty")
-    elif suit and slug != f"{RANK_SLUGS[rank - 1]}-of-{suit}":
-        errors.append(f"{where}: field 'slug' must be {RANK_SLUGS[rank - 1]}-of-{suit}")
-    element = raw.get("element")
-    if element not in ELEMENTS:
-        errors.append(f"{where}: field 'element' must be one of {', '.join(ELEMENTS)}")
-    elif suit and element != SUIT_ELEMENT[suit]:
-        errors.append(f"{where}: field 'element' must be {SUIT_ELEMENT[suit]} for {suit}")
-    if raw.get("yes_no") not in ("yes", "no", "maybe"):
-        errors.append(f"{where}: field 'yes_no' must be yes, no or maybe")
+    check_identity(where, raw, errors)
+    check_answers(where, raw.get("yes_no"), errors)
     for lang in LANGS:
         lang_text = raw.get(lang)
         if not isinstance(lang_text, dict):
             errors.append(f"{where}: field '{lang}' is missing")
             continue
-        _check_text(f"{where} [{lang}]", lang_text, errors)
+        check_texts(f"{where} [{lang}]", lang, lang_text, errors)
+    arcana, suit, rank = expected_identity(number)
     return Card(
         number=number,
-        slug=slug,
+        slug=raw.get("slug"),
         arcana=arcana,
         suit=suit,
         rank=rank,
-        element=element,
-        yes_no=raw.get("yes_no"),
+        element=raw.get("element"),
+        answers=_freeze(raw.get("yes_no") if isinstance(raw.get("yes_no"), dict) else {}),
         text=_freeze({lang: raw.get(lang) or {} for lang in LANGS}),
     )
-
-
-def _check_intro(intro, errors):
-    for lang in LANGS:
-        sections = ((intro or {}).get(lang) or {}).get("sections") or []
-        ids = [s.get("id") for s in sections if isinstance(s, dict)]
-        if tuple(ids) != INTRO_SECTIONS:
-            errors.append(f"intro [{lang}]: sections must be {', '.join(INTRO_SECTIONS)}")
-            continue
-        for section in sections:
-            if not (section.get("title") or "").strip() or not section.get("paragraphs"):
-                errors.append(f"intro [{lang}] {section['id']}: title and paragraphs are required")
 
 
 def parse_deck(data, version="dev"):
@@ -227,7 +187,7 @@ def parse_deck(data, version="dev"):
     missing = sorted(set(range(DECK_SIZE)) - set(numbers))
     if missing:
         errors.append(f"deck: cards missing: {', '.join(map(str, missing))}")
-    _check_intro(data.get("intro"), errors)
+    check_intro(data.get("intro"), errors)
     if errors:
         raise DeckError("deck file is invalid:\n  " + "\n  ".join(errors))
     cards.sort(key=lambda c: c.number)

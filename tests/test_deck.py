@@ -43,7 +43,7 @@ def test_every_card_has_reversed_keywords_in_both_languages(deck):
         for lang in ("ko", "en"):
             assert card.keywords(lang, reversed_=True), (card.slug, lang)
             assert card.keywords(lang, reversed_=False), (card.slug, lang)
-            assert 3 <= len(card.t(lang)["explanation"]) <= 6
+            assert 4 <= len(card.t(lang)["explanation"]) <= 6
 
 
 def test_korean_names_and_texts_are_korean(deck):
@@ -90,9 +90,61 @@ def test_a_missing_field_is_named_with_its_card(raw_deck):
 
 def test_an_empty_field_is_refused(raw_deck):
     def empty(data):
-        data["cards"][5]["en"]["advice"] = "   "
+        data["cards"][5]["en"]["advice"]["reversed"] = "   "
 
-    assert "card 5 (the-hierophant) [en]: field 'advice'" in _break(raw_deck, empty)
+    assert "card 5 (the-hierophant) [en]: field 'advice.reversed' is missing or empty" in _break(raw_deck, empty)
+
+
+def test_advice_as_one_sentence_is_refused(raw_deck):
+    """The old schema (one upright sentence) names both orientations as missing."""
+    def flat(data):
+        data["cards"][0]["ko"]["advice"] = "오늘 첫걸음을 내디뎌 보세요."
+
+    message = _break(raw_deck, flat)
+    assert "card 0 (the-fool) [ko]: field 'advice.upright' is missing or empty" in message
+    assert "card 0 (the-fool) [ko]: field 'advice.reversed' is missing or empty" in message
+
+
+@pytest.mark.parametrize("value", ["yes", {"upright": "yes"}, {"upright": "yes", "reversed": True}])
+def test_a_yes_no_without_a_reversed_answer_is_refused(raw_deck, value):
+    def wrong(data):
+        data["cards"][16]["yes_no"] = value
+
+    assert "card 16 (the-tower): field 'yes_no.reversed' must be yes, maybe or no" in _break(raw_deck, wrong)
+
+
+@pytest.mark.parametrize("place", ["past", "present", "future", "advice"])
+def test_a_missing_place_is_refused(raw_deck, place):
+    def drop(data):
+        del data["cards"][40]["en"]["places"][place]
+
+    assert f"card 40 (five-of-cups) [en]: field 'places.{place}' is missing or empty" in _break(raw_deck, drop)
+
+
+def test_places_that_are_not_a_mapping_are_refused(raw_deck):
+    def flat(data):
+        data["cards"][2]["ko"]["places"] = "과거에는 직감이 옳았어요."
+
+    message = _break(raw_deck, flat)
+    for place in ("past", "present", "future", "advice"):
+        assert f"card 2 (the-high-priestess) [ko]: field 'places.{place}'" in message
+
+
+def test_a_reversal_paragraph_that_does_not_speak_of_the_reversal_is_refused(raw_deck):
+    def upright_only(data):
+        data["cards"][7]["ko"]["explanation"][3] = "정방향의 전차는 방향과 힘이 모두 분명해요."
+        data["cards"][7]["en"]["explanation"][3] = "Upright, both direction and power are clear."
+
+    message = _break(raw_deck, upright_only)
+    assert "card 7 (the-chariot) [ko]: field 'explanation[3]' must speak of the reversed card" in message
+    assert "card 7 (the-chariot) [en]: field 'explanation[3]' must speak of the reversed card" in message
+
+
+def test_an_explanation_shorter_than_four_paragraphs_is_refused(raw_deck):
+    def short(data):
+        del data["cards"][21]["en"]["explanation"][3:]
+
+    assert "card 21 (the-world) [en]: field 'explanation' needs at least 4 paragraphs, has 3" in _break(raw_deck, short)
 
 
 def test_a_duplicate_slug_is_refused(raw_deck):
@@ -194,3 +246,56 @@ def test_card_art_regenerates_identically():
 def test_no_extra_art_files(deck):
     names = {p.name for p in Path(CARDS_DIR).glob("*.svg")}
     assert names == {f"{c.slug}.svg" for c in deck} | {"back.svg"}
+
+
+PLACE_WORDS = {
+    "ko": {"past": "과거", "present": "현재", "future": "미래", "advice": "조언"},
+    "en": {"past": "past", "present": "present", "future": "future", "advice": "advice"},
+}
+
+
+def test_advice_and_answers_follow_the_orientation(deck):
+    tower = deck.by_slug("the-tower")
+    assert tower.advice("ko") == tower.t("ko")["advice"]["upright"]
+    assert tower.advice("en", reversed_=True) == tower.t("en")["advice"]["reversed"]
+    assert (tower.yes_no(), tower.yes_no(reversed_=True)) == ("no", "maybe")
+    assert (deck.by_slug("five-of-cups").yes_no(), deck.by_slug("five-of-cups").yes_no(True)) == ("no", "maybe")
+    with pytest.raises(TypeError):
+        tower.answers["reversed"] = "yes"
+
+
+def test_every_card_has_its_own_reversed_advice_and_a_considered_reversed_answer(deck):
+    for card in deck:
+        for lang in ("ko", "en"):
+            assert card.advice(lang, reversed_=True) != card.advice(lang), (card.slug, lang)
+        assert card.yes_no() in ("yes", "maybe", "no") and card.yes_no(True) in ("yes", "maybe", "no")
+    # Not one step towards "no" for every card: some reversals lift the answer.
+    rank = {"no": 0, "maybe": 1, "yes": 2}
+    lifted = [c.slug for c in deck if rank[c.yes_no(True)] > rank[c.yes_no()]]
+    assert {"the-tower", "five-of-cups", "four-of-cups", "eight-of-swords"} <= set(lifted)
+
+
+def test_each_place_text_names_its_place_and_differs_from_the_others(deck):
+    for card in deck:
+        for lang, words in PLACE_WORDS.items():
+            texts = [card.place_text(place, lang) for place in words]
+            assert len(set(texts)) == 4, (card.slug, lang)
+            for place, word in words.items():
+                assert word in card.place_text(place, lang).lower(), (card.slug, lang, place)
+
+
+def test_an_unknown_place_is_an_error(deck):
+    with pytest.raises(ValueError, match="unknown place 'advice1'"):
+        deck[0].place_text("advice1")
+
+
+def test_the_position_and_reversal_paragraphs(deck):
+    fool = deck[0]
+    assert fool.position_paragraph("en") == fool.t("en")["explanation"][2]
+    assert fool.reversal_paragraph("ko") == fool.t("ko")["explanation"][3]
+    for card in deck:
+        for lang, words in PLACE_WORDS.items():
+            paragraph = card.position_paragraph(lang)
+            assert all(word in paragraph for word in words.values()), (card.slug, lang)
+        assert any(m in card.reversal_paragraph("ko") for m in ("역방향", "뒤집")), card.slug
+        assert "everse" in card.reversal_paragraph("en"), card.slug

@@ -126,13 +126,15 @@ KOREAN_BY_DESIGN = {"i18n.py", "korean.py", "oracle/offline.py", "oracle/prompt.
 
 
 def _korean_data():
-    """Korean that is data, not interface: generated nicknames and Korean map search words."""
-    from tarot import places
+    """Korean that is data, not interface: generated nicknames, Korean map search words, and
+    the words the deck's validator looks for in a Korean reversal paragraph."""
+    from tarot import deck_schema, places
     from tarot.auth import accounts
 
     return {
         *accounts.NICKNAME_ADJECTIVES, *accounts.NICKNAME_DRINKS, accounts.DEMO_PROFILE.nickname,
         places.KAKAO_QUERY, places.OSM_NAME_PATTERN, "목적지",  # a directions link's label
+        *deck_schema.REVERSAL_MARKERS["ko"],
     }
 
 

@@ -79,7 +79,7 @@ def test_korean_particles_follow_the_last_syllable(word, expected):
 @pytest.mark.parametrize("lean", ["yes", "maybe", "no"])
 def test_the_conclusion_answers_with_the_future_card_and_a_reversal_leans_towards_no(app, lean):
     deck = app.extensions["deck"]
-    future = next(card for card in deck if card.yes_no == lean)
+    future = next(card for card in deck if card.yes_no() == lean)
     answers = {  # the conclusion's one-line answer, per lean, in Korean
         "yes": "‘그래도 괜찮다’ 쪽으로",
         "maybe": "아직 정해지지 않았어요",

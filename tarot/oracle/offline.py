@@ -36,7 +36,7 @@ def _first_sentence(paragraph):
 
 def future_lean(future):
     """The Future card's yes/no lean; reversed, it leans one step further towards no."""
-    lean = future.card.yes_no
+    lean = future.card.yes_no()
     if future.reversed:
         lean = {"yes": "maybe", "maybe": "no"}.get(lean, lean)
     return lean
@@ -145,8 +145,8 @@ class _Korean(_Writer):
     def advice(self, first, second):
         n1, o1, _ = self._card_bits(first)
         n2, o2, _ = self._card_bits(second)
-        a1 = first.card.t("ko")["advice"]
-        a2 = second.card.t("ko")["advice"]
+        a1 = first.card.advice("ko", first.reversed)
+        a2 = second.card.advice("ko", second.reversed)
         return " ".join((
             f"첫 번째 조언 카드는 {n1}, {o1}이에요. {a1}",
             self.meaning(first),
@@ -263,10 +263,10 @@ class _English(_Writer):
     def advice(self, first, second):
         return " ".join((
             f"Your first advice card is {first.card.name('en')}, {self._orientation(first)}. "
-            f"{first.card.t('en')['advice']}",
+            f"{first.card.advice('en', first.reversed)}",
             self.meaning(first),
             f"The second, {second.card.name('en')}, {self._orientation(second)}, adds this: "
-            f"{second.card.t('en')['advice']}",
+            f"{second.card.advice('en', second.reversed)}",
             self.pick((
                 "Laid side by side, they suggest that one small step you can take today matters more than a grand resolution.",
                 "Both cards are asking you to trust yourself. Try putting just one of these into practice this week.",

@@ -90,7 +90,7 @@ def _card_data(spread_card, lang):
         "orientation": ("역방향" if spread_card.reversed else "정방향") if lang != "en" else orientation,
         "keywords": list(card.keywords(lang, spread_card.reversed)),
         "meaning": {t: text["topics"][t][orientation] for t in DECK_TOPICS},
-        "advice": text["advice"],
+        "advice": card.advice(lang, spread_card.reversed),
     }
 
 

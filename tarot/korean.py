@@ -14,9 +14,9 @@ import re
 import string
 
 _HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
-_RIEUL = 8  # index of ㄹ among the final consonants
 # Marks that may follow a word without changing how it is read: brackets, quotes, dots.
-_TRAILING = " \t\n)]}>\"'’”」』》〉」）…·.,!?~"
+_TRAILING = " \t\n]}>\"'’”」』》〉」…·.,!?~"
+_BRACKETS = {")": "(", "）": "（"}
 # Sino-Korean readings of a last digit: 영 일 이 삼 사 오 육 칠 팔 구.
 _DIGIT_FINAL = {"0": "ㅇ", "1": "ㄹ", "2": "", "3": "ㅁ", "4": "", "5": "",
                 "6": "ㄱ", "7": "ㄹ", "8": "ㄹ", "9": ""}
@@ -31,8 +31,12 @@ _STOP_ENDINGS = {"k": "ㄱ", "p": "ㅂ", "t": "ㅅ"}
 
 def final_consonant(word):
     """The last syllable's final consonant: "" for none, a jamo such as "ㄴ" or "ㄹ",
-    or None when the word gives no clue (empty, emoji, Chinese characters …)."""
-    text = str(word).rstrip(_TRAILING)
+    or None when the word gives no clue (empty, emoji, Chinese characters …).
+
+    Quotes and brackets after the word are skipped ("“탑”이"); a note in brackets after a
+    word is too, as Korean particles follow the word outside the note ("컵 2(역방향)가").
+    """
+    text = _spoken_end(str(word))
     if not text:
         return None
     last = text[-1]
@@ -46,6 +50,15 @@ def final_consonant(word):
     if last.isascii() and last.isalpha():
         return _latin_final(re.search(r"[A-Za-z]+$", text).group(0))
     return None
+
+
+def _spoken_end(text):
+    text = text.rstrip(_TRAILING)
+    while text[-1:] in _BRACKETS:
+        opening = text.rfind(_BRACKETS[text[-1]])
+        before = text[:opening].rstrip(_TRAILING) if opening > 0 else ""
+        text = before or text[opening + 1:-1].rstrip(_TRAILING)
+    return text
 
 
 def _latin_final(word):
@@ -94,7 +107,17 @@ def josa(word, spec):
 
 
 class _ParticleFormatter(string.Formatter):
-    """str.format where a spec made of Hangul names a particle: "{name:이/가}"."""
+    """str.format where a spec made of Hangul names a particle: "{name:이/가}".
+
+    It also knows the conversion "!c": the value with its first letter in capitals, for a
+    field that starts an English sentence ("{card!c} is here" → "The Hermit is here").
+    """
+
+    def convert_field(self, value, conversion):
+        if conversion == "c":
+            text = str(value)
+            return text[:1].upper() + text[1:]
+        return super().convert_field(value, conversion)
 
     def format_field(self, value, format_spec):
         if format_spec and re.search(r"[가-힣]", format_spec):

@@ -1,0 +1,194 @@
+"""The one writer of offline readings. It decides what to say from the cards, their places and
+the concern; the words come from the reading language's phrase table (phrases_ko, phrases_en).
+
+Wordings are drawn from each slot's options by a random generator seeded from the reading,
+so a reading always reads the same and different readings vary.
+"""
+
+import random
+import re
+
+from ...korean import formatter
+from ...spreads import POSITION_LABELS
+from ...suits import ELEMENT_LABELS, ELEMENT_REALMS, SUIT_ELEMENT, SUIT_LABELS
+from ...topics import topic_phrase
+from ..concern import analyse, reading_area
+from . import shape
+from .cardtext import reversed_sense
+
+# A field at the start of a sentence, as in "{card} is here" or "… now. {card} is here".
+_SENTENCE_START_FIELD = re.compile(r"(^|[.!?]\s+)\{(\w+)(?=[:}])")
+
+
+class Writer:
+    """Writes the six sections of one reading with one language's phrase table."""
+
+    def __init__(self, request, table):
+        self.request, self.table, self.lang = request, table, table.LANG
+        self.random = random.Random(request.seed)
+        self.concern = analyse(request.concern)
+        self.area = reading_area(request.topic, self.concern)
+        self.cards = {c.position: c for c in request.cards}
+        noun, question = table.SUBJECTS.get(self.concern.subject, table.SUBJECTS[None])
+        self.common = {
+            "nick": request.nickname, "topic": topic_phrase(request.topic),
+            "area": topic_phrase(self.area) if self.area else "", "subject": noun, "q": question,
+        }
+
+    # ---- words ---------------------------------------------------------------------------
+
+    def say(self, key, **fields):
+        """One of the slot's wordings, filled in; English sentences start with a capital."""
+        template = self.random.choice(self.table.PHRASES[key])
+        if self.lang == "en":
+            template = _SENTENCE_START_FIELD.sub(r"\1{\2!c", template)
+        return formatter.format(template, **{**self.common, **fields})
+
+    def name(self, spread_card):
+        """The card's name as it stands inside a sentence ("the Hermit", "은둔자")."""
+        return self.table.in_sentence(spread_card.card.name(self.lang))
+
+    def ref(self, spread_card, oriented=True):
+        """The card with its place, for lists: "과거의 소드 3", "the reversed Hermit in the Present"."""
+        name = spread_card.card.name(self.lang)
+        template = self.table.REF[spread_card.reversed and oriented]
+        label = str(POSITION_LABELS[spread_card.position])
+        return formatter.format(template, label=label, name=self.table.in_sentence(name),
+                                article=self.table.article(name), bare=self.table.bare(name))
+
+    def join(self, items):
+        """"A, B와 C" / "A, B and C"."""
+        items = list(items)
+        if len(items) == 1:
+            return items[0]
+        return formatter.format(self.table.AND, a=", ".join(items[:-1]), b=items[-1])
+
+    def card_fields(self, spread_card):
+        card, reversed_ = spread_card.card, spread_card.reversed
+        words = card.keywords(self.lang, reversed_)
+        return {
+            "card": self.name(spread_card), "side": self.table.SIDE[reversed_],
+            "kw": words[0], "kws": ", ".join(words[:2]), "qkw": self.table.QUOTE.format(words[0]),
+        }
+
+    # ---- sections ------------------------------------------------------------------------
+
+    def greeting(self):
+        kind = self.concern.kind
+        concern = self.concern.text if len(self.concern.text) <= 80 else self.concern.text[:80].rstrip() + "…"
+        parts = [self.say("hello"), self.say(f"ask.{kind}", concern=concern)]
+        if self.concern.their_mind:
+            parts.append(self.say("their_mind"))
+        names = {key: self.name(self.cards[key]) for key in ("past", "present", "future")}
+        parts.append(self.say("roadmap", **names))
+        return " ".join(parts)
+
+    def place(self, position):
+        """The Past, Present or Future section: the card read as that place."""
+        spread_card = self.cards[position]
+        fields = self.card_fields(spread_card)
+        parts = [self.say(f"open.{position}", **fields)]
+        if spread_card.reversed:
+            parts += [self.say("reversed.intro", **fields), reversed_sense(spread_card.card, self.lang)]
+        else:
+            parts.append(spread_card.card.place_text(position, self.lang))
+        parts.append(self.say(f"kw.{position}", **fields))
+        if self.area and position != "past":
+            parts.append(self.say(f"topic.{position}"))
+            parts.append(spread_card.card.topic_meaning(self.area, self.lang, spread_card.reversed))
+        parts += self.links(position)
+        return " ".join(parts)
+
+    def links(self, position):
+        """The lines that tie a place to the concern and to the cards before it."""
+        past, present, future = (self.cards[key] for key in ("past", "present", "future"))
+        names = {"past": self.name(past), "present": self.name(present), "future": self.name(future)}
+        if position == "past":
+            return [self.say("root" if self.concern.subject else "root.none")]
+        if position == "present":
+            return [self.say(f"link.present.{shape.step(past, present)}", **names)]
+        arc = shape.story(past, present, future)
+        return [self.say(f"link.future.{arc}", **names), self.say("possibility", card=names["future"])]
+
+    def advice(self):
+        first, second = self.cards["advice1"], self.cards["advice2"]
+        parts = []
+        for key, spread_card in (("advice1", first), ("advice2", second)):
+            parts.append(self.say(f"open.{key}", **self.card_fields(spread_card)))
+            if spread_card.reversed:
+                parts.append(spread_card.card.advice(self.lang, True))
+            else:
+                parts.append(spread_card.card.place_text("advice", self.lang))
+        relation = shape.advice_pair(first, second)
+        parts.append(self.say(f"join.{relation}", **self.pair_fields(first, second)))
+        if shape.answer(self.cards["future"]) == "no":
+            parts.append(self.say("fix", future=self.name(self.cards["future"])))
+        return " ".join(parts)
+
+    def pair_fields(self, first, second):
+        """Names for the joining line: each card by what it does in the pair."""
+        fields = {"a": self.name(first), "b": self.name(second)}
+        for spread_card in (first, second):
+            card = spread_card.card
+            fields["down" if spread_card.reversed else "up"] = self.name(spread_card)
+            fields["major" if card.is_major else "minor"] = self.name(spread_card)
+            fields[shape.ELEMENT_MODE[card.element]] = self.name(spread_card)
+        if first.card.suit:
+            fields["suit"] = str(SUIT_LABELS[first.card.suit])
+            fields["realm"] = str(ELEMENT_REALMS[SUIT_ELEMENT[first.card.suit]])
+        return fields
+
+    def conclusion(self):
+        cards = list(self.request.cards)
+        lean = shape.lean(cards)
+        parts = self.answer(lean) + [self.why(lean), self.cluster(cards)]
+        count = shape.reversed_count(cards)
+        reversed_cards = [c for c in cards if c.reversed]
+        parts.append(self.say(f"reversed.{count}", rev_card=self.ref(reversed_cards[0], oriented=False) if count == 1 else ""))
+        advice2 = self.cards["advice2"]
+        parts.append(self.say("closing", card=self.name(advice2), **{
+            k: v for k, v in self.card_fields(advice2).items() if k in ("kw", "qkw")}))
+        return " ".join(parts)
+
+    def answer(self, lean):
+        """The answer to the concern: yes/no only when it asked one, never another's heart."""
+        kind = self.concern.kind
+        if self.concern.their_mind:
+            return [self.say(f"answer.their_mind.{lean.answer}")]
+        if kind == "yes_no":
+            return [self.say(f"answer.yes_no.{lean.answer}")]
+        flow = self.say(f"flow.{lean.answer}")
+        if kind == "when":
+            return [self.say(f"answer.when.{shape.pace(list(self.request.cards))}"), flow]
+        if kind in ("how", "what"):
+            fields = {f"{key}_kw": self.card_fields(self.cards[key])["qkw"]
+                      for key in ("present", "future", "advice1", "advice2")}
+            fields.update(a=self.name(self.cards["advice1"]), b=self.name(self.cards["advice2"]))
+            return [self.say(f"answer.{kind}", **fields), flow]
+        return [flow]
+
+    def why(self, lean):
+        """Which cards pull which way, by place and orientation."""
+        pro = [self.ref(c) for c in lean.by_answer["yes"]]
+        con = [self.ref(c) for c in lean.by_answer["no"]]
+        if pro and con:
+            key = "why.split"
+        else:
+            key = "why.pro" if pro else "why.con" if con else "why.open"
+        future = self.cards["future"]
+        return " ".join((
+            self.say(key, pro=self.join(pro) if pro else "", con=self.join(con) if con else ""),
+            self.say(f"why.future.{shape.answer(future)}", future=self.name(future)),
+        ))
+
+    def cluster(self, cards):
+        key, details = shape.cluster(cards)
+        fields = {"count_word": self.table.COUNT.get(details.get("count"), "")}
+        if key == "element":
+            fields["element"] = str(ELEMENT_LABELS[details["element"]])
+            fields["realm"] = str(ELEMENT_REALMS[details["element"]])
+        if key == "suit_pair":
+            fields["suit"] = str(SUIT_LABELS[details["suit"]])
+            fields["realm"] = str(ELEMENT_REALMS[SUIT_ELEMENT[details["suit"]]])
+            fields["pair_a"], fields["pair_b"] = (self.name(c) for c in details["cards"])
+        return self.say(f"cluster.{key}", **fields)

@@ -499,11 +499,12 @@ def test_a_whole_reading_in_english_asks_gemini_for_english(make_app):
         assert (reading.status, reading.locale, reading.interpreter) == ("done", "en", "gemini")
         (sent,) = fake.requests
     system = "".join(p["text"] for p in sent["body"]["systemInstruction"]["parts"])
-    assert "Answer in English" in system and "Kkamnyang" in system and '"Milk"' in system
+    assert "Answer in English" in system and "Kkamnyang" in system
+    assert "Milk" not in system.replace("Tarot Milk Tea", "")  # the nickname is data, not instruction
     assert not HANGUL.search(system)
     data = json.loads(sent["body"]["contents"][0]["parts"][0]["text"])
-    assert data["topic"] == "money"
-    assert [c["position"] for c in data["cards"]] == ["Past", "Present", "Future", "Advice 1", "Advice 2"]
+    assert (data["topic"], data["nickname"]) == ("Money", "Milk")
+    assert [c["place"] for c in data["cards"]] == ["Past", "Present", "Future", "Advice 1", "Advice 2"]
     deck = app.extensions["deck"]
     assert [c["name"] for c in data["cards"]] == [deck[c["card"]].name("en") for c in reading.cards]
     assert not HANGUL.search(json.dumps(data, ensure_ascii=False))

@@ -110,13 +110,13 @@ class _ParticleFormatter(string.Formatter):
     """str.format where a spec made of Hangul names a particle: "{name:이/가}".
 
     It also knows the conversion "!c": the value with its first letter in capitals, for a
-    field that starts an English sentence ("{card!c} is here" → "The Hermit is here").
+    field that starts an English sentence ("{card!c} is here" → "The Hermit is here",
+    "“healing” and …" → "“Healing” and …").
     """
 
     def convert_field(self, value, conversion):
-        if conversion == "c":
-            text = str(value)
-            return text[:1].upper() + text[1:]
+        if conversion == "c":  # the first letter, after any opening quote
+            return re.sub(r"^(\W*)(\w)", lambda m: m.group(1) + m.group(2).upper(), str(value), count=1)
         return super().convert_field(value, conversion)
 
     def format_field(self, value, format_spec):
@@ -139,6 +139,9 @@ PAIRS = (
 # After a vowel these keep their 이 in careful writing (바보이고, 바보이지만, 바보이었다), so
 # only the short form after a consonant is wrong.
 _LOOSE = {"이었", "이지만", "이고"}
+# Particles too short to tell from a verb after a known word (끝나다, 바닥나다 …): the checker
+# does not look for them after the words it is given.
+_AMBIGUOUS = {"나", "이나", "고", "이고"}
 _BOUNDARY = r"(?=$|[\s.,!?…:;)\]’”'\"」』》〉~])"
 # Junctions that are wrong whatever the word: a syllable with a final consonant before 예요
 # or 를, or one without before 이에요 (Korean has no word that ends in those sounds).
@@ -158,7 +161,7 @@ def _fits(word, used):
 
 @functools.lru_cache(maxsize=8)
 def _words_pattern(words):
-    particles = "|".join(sorted({p for pair in PAIRS for p in pair}, key=len, reverse=True))
+    particles = "|".join(sorted({p for pair in PAIRS for p in pair} - _AMBIGUOUS, key=len, reverse=True))
     names = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![가-힣])({names})({particles}){_BOUNDARY}")
 

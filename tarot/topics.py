@@ -15,12 +15,12 @@ TOPICS = {
 # Each topic as a phrase inside a sentence of a reading ("이번에는 오늘 하루를 함께 읽어 볼게요",
 # "Let's look at the year ahead"), where the label ("오늘의 운세") would read as a heading.
 TOPIC_PHRASES = {
-    "newyear": _l("올 한 해의 흐름"),
+    "newyear": _l("올 한 해"),
     "love": _l("사랑과 인연"),
-    "money": _l("돈의 흐름"),
+    "money": _l("돈과 재물"),
     "study": _l("공부와 배움"),
     "work": _l("일과 직장"),
-    "health": _l("몸과 마음의 건강"),
+    "health": _l("몸과 마음"),
     "today": _l("오늘 하루"),
 }
 

@@ -8,7 +8,8 @@ from .phrases_en_conclusion import CONCLUSION
 
 LANG = "en"
 SIDE = {False: "upright", True: "reversed"}
-REF = {False: "{name} in the {label}", True: "{article}reversed {bare} in the {label}"}
+REF = {False: "{name} {where}", True: "{article}reversed {bare} {where}"}
+NAMED = {False: "{name}", True: "{article}reversed {bare}"}
 AND = "{a} and {b}"
 QUOTE = "“{}”"
 COUNT = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -18,7 +19,7 @@ SUBJECTS = {
     "contact": ("getting in touch", "whether to get in touch"),
     "confession": ("telling them how you feel", "whether to tell them how you feel"),
     "reunion": ("getting back together", "whether the two of you can find your way back"),
-    "feelings": ("how they feel", "whether the two of you can grow closer"),
+    "feelings": ("their feelings", "whether the two of you can grow closer"),
     "job_change": ("changing jobs", "whether to make the move to a new job"),
     "job_search": ("the job search", "whether the job you want is within reach"),
     "exam": ("the exam", "whether the exam will go the way you hope"),
@@ -31,6 +32,17 @@ SUBJECTS = {
     "family": ("your family", "whether things at home will ease"),
     None: ("this question", "whether things will go the way you hope"),
 }
+
+
+def keyword_list(words):
+    """Keywords inside a sentence: "“healing begins” and “forgiveness”"."""
+    quoted = [QUOTE.format(word) for word in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def where(position, label):
+    """A card's place after its name: "in the Past", "in Advice 1"."""
+    return f"in {label}" if position.startswith("advice") else f"in the {label}"
 
 
 def article(name):
@@ -53,12 +65,12 @@ def in_sentence(name):
 PHRASES = {
     # ---- greeting ---------------------------------------------------------------------------
     "hello": (
-        "Welcome, {nick}. So {topic} is what's on your mind.",
-        "Come on in, {nick}. Let's read the cards for {topic} together over a warm cup of milk tea.",
-        "Lovely to see you, {nick}. Let's lay out the cards for {topic} slowly, before the tea gets cold.",
-        "Take a seat, {nick}. The kettle's on, and the cards for {topic} are waiting.",
-        "Make yourself comfortable, {nick}. While the tea steeps, let's turn to {topic}.",
-        "Good to have you here, {nick}. This cup's conversation is about {topic}.",
+        "Welcome, {nick}: so {topic} is what's on your mind.",
+        "Come on in, {nick}, and let's read the cards for {topic} together over a warm cup of milk tea.",
+        "Lovely to see you, {nick}; let's lay out the cards for {topic} slowly, before the tea gets cold.",
+        "Take a seat, {nick}: the kettle's on, and the cards for {topic} are waiting.",
+        "Make yourself comfortable, {nick}, and while the tea steeps, let's turn to {topic}.",
+        "Good to have you here, {nick}; this cup's conversation is about {topic}.",
     ),
     "ask.yes_no": (
         "You asked: “{concern}” At the heart of it lies one thing: {q}.",
@@ -67,50 +79,50 @@ PHRASES = {
     ),
     "ask.when": (
         "You wrote: “{concern}” Let's gauge when the time for {subject} may come from how fast the cards move.",
-        "“{concern}” I can hear the waiting in that. No card can name a date, but they can show the pace.",
+        "“{concern}” I can hear the waiting for {subject} in that: no card can name a date, but the cards can show its pace.",
         "“{concern}” That's the question that comes when waiting feels long. Let's see where the clock for {subject} stands.",
     ),
     "ask.how": (
-        "You asked: “{concern}” It's a question about what to do, so the advice cards matter most.",
-        "Your worry was “{concern}” You're looking for a way forward, so let's find something you can take in hand.",
-        "“{concern}” You're searching for a thread to pull on {subject}. Let's follow where the cards point, one step at a time.",
+        "You asked: “{concern}” It's a question about what to do with {subject}, so the advice cards matter most.",
+        "Your worry was “{concern}” You're looking for a way forward with {subject}, so let's find something you can take in hand.",
+        "“{concern}” You're searching for a thread to pull on {subject}, so let's follow where the cards point, one step at a time.",
     ),
     "ask.what": (
-        "You asked: “{concern}” Let's find what the cards stress most about where to put your heart.",
-        "Your question: “{concern}” Among the many paths, let's see which one the cards light up.",
-        "“{concern}” That's a hard one to choose. Let's look for what the five cards say with one voice.",
+        "You asked: “{concern}” Let's find what the cards stress most about where to put your heart on {subject}.",
+        "Your question: “{concern}” Among the many paths through {subject}, let's see which one the cards light up.",
+        "“{concern}” That's a hard one to choose. Let's look for what the five cards say about {subject} with one voice.",
     ),
     "ask.open": (
-        "You wrote: “{concern}” That can't have been easy to put into words. Thank you for sharing it.",
-        "What's on your heart: “{concern}” Let's keep that close as we read the cards one at a time.",
-        "“{concern}” You drew these five with that feeling in hand. Let's unfold it gently.",
+        "You wrote: “{concern}” Putting {subject} into words can't have been easy, so thank you for sharing it.",
+        "What's on your heart: “{concern}” Let's keep {subject} close as we read the cards one at a time.",
+        "“{concern}” You drew these five with that feeling in hand, so let's unfold {subject} gently.",
     ),
     "ask.none": (
         "You didn't write a particular worry, so let's take a broad look at {topic}.",
-        "No question written down, and that's fine. Let's listen to what the cards bring up about {topic} first.",
-        "The worry box is empty. Then let's start with what the cards most want to say about {topic}.",
+        "No question written down, and that's fine: let's listen to what the cards bring up about {topic} first.",
+        "With the worry box empty, let's start with what the cards most want to say about {topic}.",
     ),
     "their_mind": (
-        "One thing first: no card can look into another person's heart for you. What I can read is the flow around you, {nick}, and what you can do.",
-        "Let me say this up front: only they know what they feel. The cards light up the space between you and where you stand, {nick}.",
-        "I can't tell you for certain what someone else feels. What the cards show is the shape of the connection and the steps open to you.",
-        "What they feel is theirs to know; the cards won't promise it. So let's read the view from your side, {nick}.",
+        "One thing first: no card can look into another person's heart for you, so what I'll read is the flow around you, {nick}, and what you can do.",
+        "Let me say this up front: only they know what they feel, and the cards light up the space between you and where you stand, {nick}.",
+        "I can't tell you for certain what someone else feels; what the cards show is the shape of the connection and the steps open to you, {nick}.",
+        "What they feel is theirs to know and the cards won't promise it, so let's read the view from your side, {nick}.",
     ),
     "roadmap": (
         "We'll start with {past}, pass through {present} to {future}, and finish with the two advice cards.",
-        "The story sets out from {past}. Through {present} and {future}, we'll tie it together with the two advice cards.",
+        "The story sets out from {past} and runs through {present} and {future} before the two advice cards tie it together.",
         "{past} in the Past, {present} in the Present, {future} in the Future: let's read the three as one story, then close with the advice.",
         "Let's follow the story {past} begins, through {present}, all the way to {future}.",
     ),
     # ---- past, present, future --------------------------------------------------------------
     "open.past": (
-        "Let's begin with the road behind you. You drew {card}, {side}.",
+        "Beginning with the road behind you, you drew {card}, {side}.",
         "At the starting point of this story lies {card}, {side}.",
         "The card lighting up your past is {card}, {side}.",
         "Where the roots of this worry show, {card} has settled, {side}.",
     ),
     "open.present": (
-        "Now let's come to the present. {card} is here, {side}.",
+        "Coming to the present, {card} is here, {side}.",
         "The card that mirrors you these days, {nick}, is {card}, {side}.",
         "In this very moment sits {card}, {side}.",
         "Holding the place of the present is {card}, {side}.",
@@ -120,11 +132,6 @@ PHRASES = {
         "The view if you keep walking this way: your Future card is {card}, {side}.",
         "In the Future lies {card}, {side}.",
         "The card lighting up the time to come is {card}, {side}.",
-    ),
-    "reversed.intro": (
-        "Turned upside down, {card} shows a slightly different face.",
-        "Reversed, {card} reads like this.",
-        "When {card} comes up reversed, the story changes its grain.",
     ),
     "kw.past": (
         "Put that time into a few words and you get {kws}.",
@@ -142,25 +149,25 @@ PHRASES = {
         "On the road ahead, {kws} may slowly come into view.",
     ),
     "root": (
-        "The root of your worry about {subject} may well lie in this time.",
-        "The hesitation you feel now about {subject} has probably been growing since then.",
-        "How you feel about {subject} today took its shape while you lived through this.",
+        "The root of your worry about {subject} may well lie in the time of {card}.",
+        "The hesitation you feel now about {subject} has probably been growing since the days of {card}.",
+        "Your thoughts on {subject} took their shape while you lived through {card}.",
     ),
     "root.none": (
-        "Remembering where today's feelings came from may hand you the first thread.",
-        "What you lived through then still quietly shapes your choices now, {nick}.",
-        "It's behind you, but simply noticing its traces can make your heart lighter.",
-        "Perhaps today's worry has been quietly growing since that time.",
+        "Remembering the time {card} lights up may hand you the first thread of where today's feelings came from.",
+        "What you lived through in the days of {card} still quietly shapes your choices now, {nick}.",
+        "It's behind you, but simply noticing the traces {card} left can make your heart lighter.",
+        "Perhaps today's worry has been quietly growing since the time of {card}.",
     ),
     "topic.present": (
-        "Seen through {area}, this is where things stand.",
-        "For {area}, here's what the card says about now.",
-        "In terms of {area}, it reads like this.",
+        "Seen through {area}, this is where {card} says things stand.",
+        "For {area}, here's what {card} says about now.",
+        "In terms of {area}, {card} reads like this.",
     ),
     "topic.future": (
-        "For {area}, this is the possibility that opens up.",
-        "In {area}, a current like this may be on its way.",
-        "Looking ahead through {area}, it could look like this.",
+        "For {area}, this is the possibility {card} opens up.",
+        "In {area}, a current like this may be on its way with {card}.",
+        "Looking ahead through {area}, {card} could look like this.",
     ),
     "link.present.up": (
         "After the time of {past}, you've moved somewhere you can breathe a little easier.",
@@ -176,44 +183,44 @@ PHRASES = {
     ),
     "link.future.rising": (
         "From {past} to {present}, and on to {future}: the current keeps brightening.",
-        "The road ahead is brighter than today. What you build in {present} may bear fruit in {future}.",
+        "The road ahead is brighter than today: what you build in {present} may bear fruit in {future}.",
     ),
     "link.future.valley": (
-        "This may be the lowest point of the valley. Past {present}, {future} is waiting.",
-        "Coming after {past}, {present} is a puddle on the way. The current climbs again towards {future}.",
+        "{present} may be the lowest point of the valley, and past it, {future} is waiting.",
+        "Coming after {past}, {present} is a puddle on the way, and the current climbs again towards {future}.",
     ),
     "link.future.falling": (
         "On the way from {present} to {future} there's a stretch where you'll want to slow down.",
-        "If nothing changes, {future} may ask you to catch your breath once more. That's why the advice cards matter.",
+        "If nothing changes, {future} may ask you to catch your breath once more, which is why the advice after {present} matters.",
     ),
     "link.future.peak": (
         "If {present} is the high point, {future} is a heads-up about the slope that follows.",
-        "Today's good energy may wobble in {future}, so make the most of the momentum while you have it.",
+        "The good energy of {present} may wobble in {future}, so make the most of the momentum while you have it.",
     ),
     "link.future.recovered": (
         "After the hard time of {past}, {present} and {future} walk side by side on steadier ground.",
         "Having climbed up once, the current may hold from {present} all the way to {future}.",
     ),
     "link.future.sinking": (
-        "The energy that dipped after {past} may stay low through {future}. The power to change it lies in the advice.",
-        "The weight of {present} may linger into {future}. There's no need to hurry.",
+        "The energy that dipped after {past} may stay low through {future}, but the power to change it lies in the advice.",
+        "The weight of {present} may linger into {future}, so there's no need to hurry.",
     ),
     "link.future.steady_bright": (
         "{past}, {present} and {future}: all three point steadily towards the light.",
-        "From past to future, the way is evenly open. {future} is simply the next natural scene.",
+        "From {past} to {future} the way is evenly open, and {future} is simply the next natural scene.",
     ),
     "link.future.steady_open": (
         "From {past} to {future}, the current hasn't tipped either way yet, which makes your choices count for more.",
-        "{past}, {present} and {future} all say “not decided yet”. The future is more of an open door.",
+        "{past}, {present} and {future} all say “not decided yet”, which makes {future} more of an open door.",
     ),
     "link.future.steady_hard": (
-        "From {past} to {future}, the going stays hard. Knowing that lets you prepare.",
-        "{past}, {present} and {future} say with one voice: don't rush. It's a warning, not a verdict.",
+        "From {past} to {future} the going stays hard, but knowing that lets you prepare.",
+        "{past}, {present} and {future} say with one voice: don't rush, a warning rather than a verdict.",
     ),
     "possibility": (
         "{card} isn't a fixed ending; it's one view you may meet if things keep flowing this way.",
-        "The future can change with the choices you make today. {card} shows just one of its possibilities.",
-        "What {card} shows is closer to a weather forecast. Whether to pack an umbrella is up to you, {nick}.",
+        "The future can change with the choices you make today, and {card} shows just one of its possibilities.",
+        "What {card} shows is closer to a weather forecast: whether to pack an umbrella is up to you, {nick}.",
     ),
     # ---- advice ------------------------------------------------------------------------------
     "open.advice1": (
@@ -227,40 +234,40 @@ PHRASES = {
         "Then {card}, {side}, has something to add.",
     ),
     "join.same_suit": (
-        "Both cards are {suit}. The call to look for answers in {realm} comes through twice.",
-        "{a} and {b}, two {suit} cards, point the same way. Start by moving in {realm}.",
+        "Both cards are {suit}, so the call to look for answers in {realm} comes through twice.",
+        "{a} and {b}, two {suit} cards, point the same way: start by moving in {realm}.",
     ),
     "join.both_reversed": (
-        "Both pieces of advice came up reversed. Before adding anything new, ease the knots that {a} and {b} point to.",
+        "Both pieces of advice came up reversed, so before adding anything new, ease the knots that {a} and {b} point to.",
         "{a} and {b} are both reversed: look after the tangles inside before straining outward.",
     ),
     "join.one_reversed": (
-        "If {up}, upright, says what to try, {down}, reversed, says what to watch for. Keep both and you'll stay balanced.",
-        "{up} takes the part of moving forward; {down}, reversed, the part of pausing to check. Step out, but watch your footing.",
+        "If {up}, upright, says what to try, {down}, reversed, says what to watch for; keep both and the steps of {up} stay balanced.",
+        "{up} takes the part of moving forward and {down}, reversed, the part of pausing to check, so step out but watch your footing.",
     ),
     "join.both_major": (
-        "Both advice cards are Major Arcana. It sounds less like a small trick and more like a change in your whole outlook.",
-        "Two majors, {a} and {b}, advising together is rare. This is a matter of attitude.",
+        "Both advice cards are Major Arcana, so {a} and {b} ask less for a small trick than for a change in your whole outlook.",
+        "Two majors, {a} and {b}, advising together is rare enough to say this is a matter of attitude.",
     ),
     "join.major_minor": (
-        "{major} gives the big direction and {minor} the thing you can do right away. Keep the direction in mind and start small.",
+        "{major} gives the big direction and {minor} the thing you can do right away, so keep the direction in mind and start small.",
         "The major card, {major}, sets your stance, and {minor} turns it into something you can do with your hands.",
     ),
     "join.act": (
-        "Both are cards of movement. Once your thoughts are clear, try putting one thing into practice this week, as {a} suggests.",
-        "{a} and {b} both urge action. Rather than mulling it over for long, start with something small.",
+        "Both are cards of movement: once your thoughts are clear, try putting one thing into practice this week, as {a} suggests.",
+        "{a} and {b} both urge action, so rather than mulling it over for long, start with something small.",
     ),
     "join.act_feel": (
-        "If {act} says what to do, {feel} says in what spirit to do it. Let your actions keep pace with your heart.",
-        "A card of action, {act}, pairs with a card of feeling, {feel}. Do what you want to do, and check in with your heart now and then.",
+        "If {act} says what to do, {feel} says in what spirit to do it: let your actions keep pace with {feel}.",
+        "A card of action, {act}, pairs with a card of feeling, {feel}, so do what you want to do and check in with your heart now and then.",
     ),
     "join.act_ground": (
-        "If {act} urges a decision, {ground} reminds you of the ground under your feet. Put the plan on paper before you move.",
-        "{act} and {ground}: doing and preparing make a pair. Begin, but do the sums for money and time carefully.",
+        "If {act} urges a decision, {ground} reminds you of the ground under your feet: put the plan of {act} on paper before you move.",
+        "{act} and {ground} make a pair of doing and preparing, so begin, but do the sums for money and time carefully.",
     ),
     "join.feel_ground": (
-        "If {feel} asks you to tend your heart, {ground} asks you to keep the rhythm of your days. Eating and sleeping well is the start.",
-        "A card of feeling, {feel}, came with a card of everyday life, {ground}. Soothe your feelings and keep the small daily things going.",
+        "If {feel} asks you to tend your heart, {ground} asks you to keep the rhythm of your days, starting, as {ground} would, with eating and sleeping well.",
+        "A card of feeling, {feel}, came with a card of everyday life, {ground}, so soothe your feelings and keep the small daily things going.",
     ),
     "fix": (
         "If {future} in the Future weighs on you, these two pieces of advice can be the handle that turns the current.",

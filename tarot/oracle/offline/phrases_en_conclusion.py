@@ -3,32 +3,32 @@
 CONCLUSION = {
     # The answer to a yes/no question, by the spread's lean.
     "answer.yes_no.yes": (
-        "You asked {q}. Taken together, the five cards lean towards yes.",
+        "You asked {q}. Taken together, the five cards lean towards yes on {subject}.",
         "On {subject}, the cards answer on the bright side: more of them lend their strength than hold it back.",
-        "In a word, it's close to a yes. As for {q}, the cards leave that road open.",
+        "In a word, the answer on {subject} is close to a yes. As for {q}, the cards leave that road open.",
     ),
     "answer.yes_no.maybe": (
-        "You asked {q}, and the cards sit between yes and no for now. The choices you make from here will set the direction.",
-        "On {subject}, the answer is half and half. Which way it tips depends on how you move, {nick}.",
-        "The cards are saying different things, too different for a clean yes or no. As for {q}, it's fine to watch a little longer before deciding.",
+        "You asked {q}, and the cards sit between yes and no for now: the choices you make from here will set the direction.",
+        "On {subject}, the answer is half and half, and which way it tips depends on how you move, {nick}.",
+        "On {subject}, the cards say different things, too different for a clean yes or no. As for {q}, it's fine to watch a little longer before deciding.",
     ),
     "answer.yes_no.no": (
-        "You asked {q}. As things stand, the answer is closer to “not yet”. The road isn't closed; it's a sign to change the timing or the way.",
-        "On {subject}, the cards answer cautiously. Taking a beat before you act would serve you better than hurrying.",
-        "In a word, it's close to “not for now”. As for {q}, doing the groundwork the advice cards describe could change the answer.",
+        "You asked {q}. As things stand, the answer is closer to “not yet”: the road isn't closed, but {subject} asks for a change of timing or of way.",
+        "On {subject}, the cards answer cautiously: taking a beat before you act would serve you better than hurrying.",
+        "In a word, the answer on {subject} is close to “not for now”. As for {q}, doing the groundwork the advice cards describe could change the answer.",
     ),
     # Asked about another person's heart: the flow between them, never what they feel.
     "answer.their_mind.yes": (
-        "I can't speak for how they feel, but the current between the two of you leans warm.",
-        "What's in their heart is theirs. Still, the temperature of the connection the cards show is on the bright side.",
+        "I can't speak for their feelings, but the current {future} shows between the two of you leans warm.",
+        "What's in their heart is theirs; still, the temperature {future} shows in the connection is on the bright side.",
     ),
     "answer.their_mind.maybe": (
-        "How they feel is not something the cards can settle. The current between you hasn't chosen a direction either.",
-        "Only they know their heart. The flow between you that the cards show is still at a crossroads.",
+        "Their feelings are not something the cards can settle, and the current {future} shows between you hasn't chosen a direction either.",
+        "Only they know their heart. The flow between you that {future} shows is still at a crossroads.",
     ),
     "answer.their_mind.no": (
-        "I can't speak for how they feel, but the current between you is a little cool right now. Rather than pulling harder, look after your own heart first.",
-        "What's in their heart is theirs. The temperature the cards show is low for now, so there's no need to hurry.",
+        "I can't speak for their feelings, but the current {future} shows between you is a little cool right now, so rather than pulling harder, look after your own heart first.",
+        "What's in their heart is theirs. The temperature {future} shows is low for now, so there's no need to hurry.",
     ),
     # "When": no date, but the pace the suits and majors suggest.
     "answer.when.soon": (
@@ -37,37 +37,67 @@ CONCLUSION = {
     ),
     "answer.when.gradual": (
         "The cards don't give dates, but with quick and slow cards mixed, the time for {subject} seems to come gradually, over a month or two.",
-        "No date can be fixed. This spread walks at an ordinary pace, so {subject} will move step by step over a season.",
+        "No date can be fixed, but this spread walks at an ordinary pace, so {subject} will move step by step over a season.",
     ),
     "answer.when.slow": (
         "The cards don't give dates, but with slow Pentacles and Major Arcana in the spread, {subject} seems to need the long breath of several months.",
-        "No date can be fixed. This spread takes its time, so {subject} will need a while to ripen.",
+        "No date can be fixed, and this spread takes its time, so {subject} will need a while to ripen.",
     ),
+    # "How" and "what": the advice of the first upright advice card (or the first), in its
+    # own words, which the advice section did not quote.
     "answer.how": (
-        "How to go about it is in the two advice cards: {advice1_kw} from {a}, and {advice2_kw} from {b}.",
-        "For a question of how, the advice cards answer: {a} suggests {advice1_kw}, and {b} suggests {advice2_kw}.",
-        "The ways to work through {subject} come down to two: {advice1_kw}, and {advice2_kw}. Pick the one you can start today.",
+        "If there's one answer to how to work through {subject}, it's in {advice_card}. {advice_text}",
+        "If you're asking how to handle {subject}, {advice_card} answers like this. {advice_text}",
+        "The first step on {subject} comes from {advice_card}. {advice_text}",
     ),
     "answer.what": (
-        "What the cards stress most is {present_kw} and {future_kw}.",
-        "If you're asking where to put your heart, the five cards single out {present_kw} and {advice1_kw}.",
-        "Among the many paths, the cards light up the way of {future_kw}. Take {advice2_kw} with you on it.",
+        "On {subject}, what the cards stress most is {present_kw} now and {future_kw} ahead.",
+        "If you're asking what to see to first on {subject}, the five cards point to the advice of {advice_card}. {advice_text}",
+        "Among the paths open on {subject}, the cards light up the way of {future_kw}, and {advice_card} gives its first step. {advice_text}",
     ),
-    # The spread's lean, for questions that are not yes/no.
+    # An open concern or none: the spread's lean as a current, with no yes or no.
+    "answer.open.yes": (
+        "Taken together, the five cards show {subject} opening towards the light.",
+        "The big picture the cards draw of {subject} is close to a tailwind.",
+        "When it comes to {subject}, the larger current is on your side, {nick}.",
+    ),
+    "answer.open.maybe": (
+        "Taken together, the five cards show {subject} still standing at a crossroads.",
+        "The big picture the cards draw of {subject} is an open current that hasn't tipped either way.",
+        "When it comes to {subject}, the larger current is calm, its direction set from here on.",
+    ),
+    "answer.open.no": (
+        "Taken together, the five cards say that with {subject}, this is a time to catch your breath rather than hurry.",
+        "The big picture the cards draw of {subject} has a little headwind in it.",
+        "When it comes to {subject}, the larger current says: slowly.",
+    ),
+    "answer.none.yes": (
+        "Taken together, the five cards show {topic} opening towards the light.",
+        "The big picture the cards draw of {topic} is close to a tailwind.",
+    ),
+    "answer.none.maybe": (
+        "Taken together, the five cards show {topic} still undecided, the direction yours to set.",
+        "The big picture the cards draw of {topic} is calm and open.",
+    ),
+    "answer.none.no": (
+        "Taken together, the five cards say that for {topic}, this is a time to catch your breath rather than hurry.",
+        "The big picture the cards draw of {topic} says: slowly.",
+    ),
+    # The spread's lean after an answer to when, how or what.
     "flow.yes": (
-        "Taken together, the five cards show a current opening towards the light.",
-        "As a whole, this is close to a tailwind.",
-        "The larger current is on your side, {nick}.",
+        "Taken together, the five cards show {topic} opening towards the light.",
+        "As a whole, {topic} has something close to a tailwind.",
+        "The larger current of {topic} is on your side, {nick}.",
     ),
     "flow.maybe": (
-        "Taken together, the five cards show a current still standing at a crossroads.",
-        "As a whole, it's an open current that hasn't tipped either way.",
-        "The larger current is calm. Its direction is set from here on.",
+        "Taken together, the five cards show {topic} still standing at a crossroads.",
+        "As a whole, {topic} is an open current that hasn't tipped either way.",
+        "The larger current of {topic} is calm, its direction set from here on.",
     ),
     "flow.no": (
-        "Taken together, the five cards say this is a time to catch your breath rather than hurry.",
-        "As a whole, there's a little headwind in this current.",
-        "The larger current says: slowly.",
+        "Taken together, the five cards say that in {topic} this is a time to catch your breath rather than hurry.",
+        "As a whole, there's a little headwind in {topic}.",
+        "The larger current of {topic} says: slowly.",
     ),
     # Why the spread leans as it does.
     "why.split": (
@@ -84,8 +114,8 @@ CONCLUSION = {
         "The careful side has {con} behind it; the others don't lean either way.",
     ),
     "why.open": (
-        "All five are cards of “not yet known”, which makes your own choice matter all the more.",
-        "No card pulls hard in either direction. What sets the current is less the cards than your next step, {nick}.",
+        "All five are cards of “not yet known”, which makes your own choice about {subject} matter all the more.",
+        "No card pulls hard in either direction, so what sets the current of {subject} is less the cards than your next step, {nick}.",
     ),
     # The Future weighs most; what it says, by its answer.
     "why.future.yes": (
@@ -103,10 +133,10 @@ CONCLUSION = {
     # What clusters in the spread.
     "cluster.majors": (
         "As many as {count_word} Major Arcana appeared: the larger currents of your life are on the move.",
-        "{count_word} of the five are major cards. This worry touches a real turning point in your life.",
+        "{count_word} of the five are major cards, so {subject} touches a real turning point in your life.",
     ),
     "cluster.element": (
-        "{count_word} of the cards belong to {element}. {realm} sit at the centre of this question.",
+        "{count_word} of the cards belong to {element}, so {realm} sit at the centre of this question.",
         "{count_word} of the five carry the energy of {element}, a sign that the answers gather around {realm}.",
     ),
     "cluster.suit_pair": (
@@ -114,49 +144,57 @@ CONCLUSION = {
         "{pair_a} and {pair_b}, two {suit}, bring up {realm} again and again.",
     ),
     "cluster.all_minor": (
-        "All five are Minor Arcana. The answer is shaped less by life-shaking events than by everyday choices.",
-        "A spread of minor cards only, without a single major: the small things you can take in hand set the course.",
+        "All five are Minor Arcana, so in {topic} the answer is shaped less by life-shaking events than by everyday choices.",
+        "A spread of minor cards only, without a single major: in {topic}, the small things you can take in hand set the course.",
     ),
     "cluster.all_elements": (
-        "Fire, Water, Air and Earth all appeared: an even current that doesn't tip to one side.",
-        "All four elements are mixed in this spread, a reminder to tend heart, mind, action and daily life alike.",
+        "Fire, Water, Air and Earth all appeared, so {topic} flows evenly without tipping to one side.",
+        "All four elements are mixed in this spread, a reminder to tend heart, mind, action and daily life alike in {topic}.",
     ),
     "cluster.balance": (
         "With {count_word} of the five from the Major Arcana, the big current and everyday choices move together.",
-        "The major arcana here set the main stem; the minor cards show its branches.",
+        "Only {count_word} of the five belong to the Major Arcana: they set the main stem, and the minor cards show its branches.",
     ),
-    # How many cards lie reversed: the grammar differs for none, one, several and all.
+    # How many cards lie reversed, named: the grammar differs for none, one, several and all.
     "reversed.0": (
-        "All five cards came up upright: the way ahead looks fairly open.",
-        "Not a single card is reversed. Your energy can flow outward without getting stuck.",
+        "All five cards came up upright: the way ahead in {topic} looks fairly open.",
+        "Not a single card is reversed, so in {topic} your energy can flow outward without getting stuck.",
     ),
     "reversed.1": (
-        "Only one card, {rev_card}, is reversed. Look after that one spot and the rest flows easily.",
-        "One of the five cards is reversed: {rev_card}. It points to a single small snag, no more.",
+        "Only one card, {reversed_list}, is reversed: look after that one spot and the rest flows easily.",
+        "One of the five cards is reversed, {reversed_list}, pointing to a single small snag and no more.",
     ),
     "reversed.2": (
-        "Two of the five cards are reversed. That's less a sign to stop than a nudge to slow down and look closer.",
-        "Two reversed cards are mixed in: smooth stretches and snags travel together here.",
-        "Two cards lie reversed. Mostly flowing, with a few places that need your care.",
+        "Two of the five cards are reversed, {reversed_list}: less a sign to stop than a nudge to slow down in those two places.",
+        "Two reversed cards, {reversed_list}, show that smooth stretches and snags travel together here.",
+        "Two cards lie reversed, {reversed_list}: mostly flowing, with those two places needing your care.",
     ),
     "reversed.3": (
-        "Three of the five cards are reversed, more than half. This is a time to gather your strength inward rather than reach outward.",
-        "Three cards came up reversed. Tidying and refining suits this moment better than starting something new.",
-        "Three reversed cards: hurrying may tangle things, so undo them one knot at a time.",
+        "Three of the five cards are reversed, {reversed_list}, more than half: a time to gather your strength inward rather than reach outward.",
+        "Three cards came up reversed, {reversed_list}, so tidying and refining suits this moment better than starting something new.",
+        "Three reversed cards, {reversed_list}: hurrying may tangle things, so undo them one knot at a time.",
     ),
     "reversed.4": (
-        "Four of the five cards are reversed. Several things are stuck, and easing them one by one takes patience.",
-        "Four cards came up reversed: for now, put your care into recovering rather than into results.",
+        "Four of the five cards are reversed; only {upright_list} stands upright, so easing the stuck places one by one takes patience.",
+        "Every card but {upright_list} came up reversed: for now, put your care into recovering rather than into results.",
     ),
     "reversed.5": (
-        "All five cards are reversed. That's rare, and a clear sign to stop and catch your breath.",
-        "Every card came up reversed, the cards saying with one voice: look after what's inside before what's outside.",
+        "All five cards are reversed, which is rare and a clear sign to stop and catch your breath over {topic}.",
+        "Every card came up reversed, the cards saying with one voice that in {topic} what's inside needs looking after first.",
     ),
-    "closing": (
-        "Keep {qkw} in a corner of your heart, {nick}. Come back for another cup any time.",
-        "The cards only light the way; the walking is always yours, {nick}. Remember what {card} said, and be gentle with yourself.",
-        "I hope your worries have eased a little, like the warmth of a teacup in your hands, {nick}. Don't forget {card}'s {qkw}.",
-        "When your heart feels tangled, drop by again. The {qkw} that {card} offered is enough to hold on to.",
-        "Before you set down your cup, keep just one thing in mind: {qkw}. I'm cheering on your next step, {nick}.",
+    # The last words, with the second advice card: its keyword to keep, or to watch for.
+    "closing.upright": (
+        "Keep the {qkw} of {card} in a corner of your heart, {nick}, and come back for another cup any time.",
+        "The cards only light the way and the walking is always yours, {nick}, so remember the {qkw} of {card} and be gentle with yourself.",
+        "Holding on to the {qkw} that {card} offered, I hope your worries have eased a little, {nick}, like the warmth of a teacup in your hands.",
+        "The {qkw} that {card} offered is enough to hold on to, and when your heart feels tangled, drop by again.",
+        "Before you set down your cup, keep just one thing in mind, the {qkw} of {card}, and know I'm cheering on your next step, {nick}.",
+    ),
+    "closing.reversed": (
+        "Just watch for the {qkw} that {card} warns of, {nick}, and come back for another cup any time.",
+        "The cards only light the way and the walking is always yours, {nick}, so steer around the {qkw} that {card} points out and be gentle with yourself.",
+        "When {qkw} raises its head, remember the advice of {card}, and I hope your worries ease, {nick}, like the warmth of a teacup in your hands.",
+        "The {qkw} that the reversed {bare} points to is the one thing to look after, and when your heart feels tangled, drop by again.",
+        "Before you set down your cup, keep one warning from {card} in mind, {qkw}, and know I'm cheering on your next step, {nick}.",
     ),
 }

@@ -48,27 +48,29 @@ class Writer:
         """The card's name as it stands inside a sentence ("the Hermit", "은둔자")."""
         return self.table.in_sentence(spread_card.card.name(self.lang))
 
-    def ref(self, spread_card, oriented=True):
-        """The card with its place, for lists: "과거의 소드 3", "the reversed Hermit in the Present"."""
+    def ref(self, spread_card, oriented=True, placed=True):
+        """The card with its orientation and place: "과거의 역방향 소드 3", "the reversed Hermit
+        in the Present"; without the place: "역방향 소드 3", "the reversed Hermit"."""
         name = spread_card.card.name(self.lang)
-        template = self.table.REF[spread_card.reversed and oriented]
-        label = str(POSITION_LABELS[spread_card.position])
-        return formatter.format(template, label=label, name=self.table.in_sentence(name),
+        template = (self.table.REF if placed else self.table.NAMED)[spread_card.reversed and oriented]
+        where = self.table.where(spread_card.position, str(POSITION_LABELS[spread_card.position]))
+        return formatter.format(template, where=where, name=self.table.in_sentence(name),
                                 article=self.table.article(name), bare=self.table.bare(name))
 
     def join(self, items):
         """"A, B와 C" / "A, B and C"."""
         items = list(items)
-        if len(items) == 1:
-            return items[0]
+        if len(items) <= 1:
+            return "".join(items)
         return formatter.format(self.table.AND, a=", ".join(items[:-1]), b=items[-1])
 
     def card_fields(self, spread_card):
         card, reversed_ = spread_card.card, spread_card.reversed
         words = card.keywords(self.lang, reversed_)
         return {
-            "card": self.name(spread_card), "side": self.table.SIDE[reversed_],
-            "kw": words[0], "kws": ", ".join(words[:2]), "qkw": self.table.QUOTE.format(words[0]),
+            "card": self.name(spread_card), "bare": self.table.bare(card.name(self.lang)),
+            "side": self.table.SIDE[reversed_],
+            "kws": self.table.keyword_list(words[:2]), "qkw": self.table.QUOTE.format(words[0]),
         }
 
     # ---- sections ------------------------------------------------------------------------
@@ -89,12 +91,12 @@ class Writer:
         fields = self.card_fields(spread_card)
         parts = [self.say(f"open.{position}", **fields)]
         if spread_card.reversed:
-            parts += [self.say("reversed.intro", **fields), reversed_sense(spread_card.card, self.lang)]
+            parts.append(reversed_sense(spread_card.card, self.lang))
         else:
             parts.append(spread_card.card.place_text(position, self.lang))
         parts.append(self.say(f"kw.{position}", **fields))
         if self.area and position != "past":
-            parts.append(self.say(f"topic.{position}"))
+            parts.append(self.say(f"topic.{position}", card=fields["card"]))
             parts.append(spread_card.card.topic_meaning(self.area, self.lang, spread_card.reversed))
         parts += self.links(position)
         return " ".join(parts)
@@ -104,7 +106,7 @@ class Writer:
         past, present, future = (self.cards[key] for key in ("past", "present", "future"))
         names = {"past": self.name(past), "present": self.name(present), "future": self.name(future)}
         if position == "past":
-            return [self.say("root" if self.concern.subject else "root.none")]
+            return [self.say("root" if self.concern.subject else "root.none", card=names["past"])]
         if position == "present":
             return [self.say(f"link.present.{shape.step(past, present)}", **names)]
         arc = shape.story(past, present, future)
@@ -142,30 +144,32 @@ class Writer:
         cards = list(self.request.cards)
         lean = shape.lean(cards)
         parts = self.answer(lean) + [self.why(lean), self.cluster(cards)]
-        count = shape.reversed_count(cards)
-        reversed_cards = [c for c in cards if c.reversed]
-        parts.append(self.say(f"reversed.{count}", rev_card=self.ref(reversed_cards[0], oriented=False) if count == 1 else ""))
+        parts.append(self.say(
+            f"reversed.{shape.reversed_count(cards)}",
+            reversed_list=self.join(self.ref(c, oriented=False) for c in cards if c.reversed),
+            upright_list=self.join(self.ref(c) for c in cards if not c.reversed),
+        ))
         advice2 = self.cards["advice2"]
-        parts.append(self.say("closing", card=self.name(advice2), **{
-            k: v for k, v in self.card_fields(advice2).items() if k in ("kw", "qkw")}))
+        orientation = "reversed" if advice2.reversed else "upright"
+        parts.append(self.say(f"closing.{orientation}", **self.card_fields(advice2)))
         return " ".join(parts)
 
     def answer(self, lean):
         """The answer to the concern: yes/no only when it asked one, never another's heart."""
         kind = self.concern.kind
         if self.concern.their_mind:
-            return [self.say(f"answer.their_mind.{lean.answer}")]
-        if kind == "yes_no":
-            return [self.say(f"answer.yes_no.{lean.answer}")]
-        flow = self.say(f"flow.{lean.answer}")
+            return [self.say(f"answer.their_mind.{lean.answer}", future=self.ref(self.cards["future"], placed=False))]
+        if kind in ("yes_no", "open", "none"):
+            return [self.say(f"answer.{kind}.{lean.answer}")]
         if kind == "when":
-            return [self.say(f"answer.when.{shape.pace(list(self.request.cards))}"), flow]
-        if kind in ("how", "what"):
-            fields = {f"{key}_kw": self.card_fields(self.cards[key])["qkw"]
-                      for key in ("present", "future", "advice1", "advice2")}
-            fields.update(a=self.name(self.cards["advice1"]), b=self.name(self.cards["advice2"]))
-            return [self.say(f"answer.{kind}", **fields), flow]
-        return [flow]
+            answer = self.say(f"answer.when.{shape.pace(list(self.request.cards))}")
+        else:  # how, what: an advice card's own advice, and the present's and future's words
+            fields = {f"{key}_kw": self.card_fields(self.cards[key])["qkw"] for key in ("present", "future")}
+            leading = next((c for c in (self.cards["advice1"], self.cards["advice2"]) if not c.reversed),
+                           self.cards["advice1"])
+            fields.update(advice_card=self.name(leading), advice_text=leading.card.advice(self.lang, leading.reversed))
+            answer = self.say(f"answer.{kind}", **fields)
+        return [answer, self.say(f"flow.{lean.answer}")]
 
     def why(self, lean):
         """Which cards pull which way, by place and orientation."""
@@ -177,8 +181,8 @@ class Writer:
             key = "why.pro" if pro else "why.con" if con else "why.open"
         future = self.cards["future"]
         return " ".join((
-            self.say(key, pro=self.join(pro) if pro else "", con=self.join(con) if con else ""),
-            self.say(f"why.future.{shape.answer(future)}", future=self.name(future)),
+            self.say(key, pro=self.join(pro), con=self.join(con)),
+            self.say(f"why.future.{shape.answer(future)}", future=self.ref(future, placed=False)),
         ))
 
     def cluster(self, cards):

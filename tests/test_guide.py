@@ -48,6 +48,34 @@ def test_every_card_page_shows_its_own_texts(client, deck):
         assert f'src="/static/{card.image}?v=' in html
 
 
+ANSWER_LINES = {
+    "ko": ("예/아니요로 묻는다면", "정방향 ‘{up}’, 역방향 ‘{down}’", {"yes": "예", "maybe": "글쎄요", "no": "아니요"}),
+    "en": ("If you ask yes or no", "Upright ‘{up}’, reversed ‘{down}’", {"yes": "yes", "maybe": "maybe", "no": "no"}),
+}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_card_page_answers_yes_or_no_for_both_orientations_and_advises_both(client, deck, lang):
+    label, line, words = ANSWER_LINES[lang]
+    for card in deck:
+        html = client.get(f"/guide/cards/{card.slug}", headers={"Accept-Language": lang}).get_data(as_text=True)
+        answer = unescape(_section(html, '<div class="card-answer">', "</dd>"))
+        expected = line.format(up=words[card.yes_no()], down=words[card.yes_no(reversed_=True)])
+        assert f"<dt>{label}</dt>" in answer and answer.endswith(f"<dd>{expected}"), (card.slug, answer)
+        advice = unescape(_section(html, '<dl class="advice-pair">', "</dl>"))
+        upright = _section(advice, '<div class="is-upright">', "</div>")
+        reversed_ = _section(advice, '<div class="is-reversed">', "</div>")
+        assert f"<dd>{card.advice(lang)}</dd>" in upright, card.slug
+        assert f"<dd>{card.advice(lang, reversed_=True)}</dd>" in reversed_, card.slug
+
+
+def test_the_answer_line_names_each_orientation(client):
+    korean = unescape(client.get("/guide/cards/the-tower").get_data(as_text=True))
+    assert "<dt>예/아니요로 묻는다면</dt>" in korean and "<dd>정방향 ‘아니요’, 역방향 ‘글쎄요’</dd>" in korean
+    english = client.get("/guide/cards/four-of-cups", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "<dd>Upright ‘maybe’, reversed ‘yes’</dd>" in unescape(english)
+
+
 def test_a_major_card_is_numbered_and_a_minor_names_its_suit(client):
     fool = client.get("/guide/cards/the-fool").get_data(as_text=True)
     assert '<h1 id="card-title">0번 바보</h1>' in fool

@@ -14,6 +14,7 @@ from .search import QUERY_MAX, search_cards
 SUIT_LABELS = {"wands": _l("완드"), "cups": _l("컵"), "swords": _l("소드"), "pentacles": _l("펜타클")}
 ELEMENT_LABELS = {"fire": _l("불"), "water": _l("물"), "air": _l("공기"), "earth": _l("흙")}
 COURT_LABELS = {1: _l("에이스"), 11: _l("페이지"), 12: _l("나이트"), 13: _l("퀸"), 14: _l("킹")}
+ANSWER_LABELS = {"yes": _l("예"), "maybe": _l("글쎄요"), "no": _l("아니요")}
 TOPIC_LABELS = {
     "love": _l("연애운"), "money": _l("금전운"), "work": _l("직장운"),
     "study": _l("학업운"), "health": _l("건강운"),
@@ -38,6 +39,7 @@ def _labels():
     return {
         "suits": SUIT_LABELS, "elements": ELEMENT_LABELS, "topics": TOPIC_LABELS,
         "topic_keys": TOPIC_KEYS, "rank_label": rank_label, "suit_keys": SUITS,
+        "answers": ANSWER_LABELS,
     }
 
 

@@ -17,6 +17,10 @@ CONCLUSION = {
         "On {subject}, the cards answer cautiously: taking a beat before you act would serve you better than hurrying.",
         "In a word, the answer on {subject} is close to “not for now”. As for {q}, doing the groundwork the advice cards describe could change the answer.",
     ),
+    "answer.yes_no.then": (
+        "Whichever way you go on {subject}, keep the advice of {advice_card} close. {advice_text}",
+        "Whatever you decide about {subject}, remember what {advice_card} says. {advice_text}",
+    ),
     # Asked about another person's heart: the flow between them, never what they feel.
     "answer.their_mind.yes": (
         "I can't speak for their feelings, but the current {future} shows between the two of you leans warm.",
@@ -43,8 +47,8 @@ CONCLUSION = {
         "The cards don't give dates, but with slow Pentacles and Major Arcana in the spread, {subject} seems to need the long breath of several months.",
         "No date can be fixed, and this spread takes its time, so {subject} will need a while to ripen.",
     ),
-    # "How" and "what": the advice of the first upright advice card (or the first), in its
-    # own words, which the advice section did not quote.
+    # "How" and "what": what the first upright advice card (or the first) says about the
+    # reading's area, or its own advice (Writer.advice_fields).
     "answer.how": (
         "If there's one answer to how to work through {subject}, it's in {advice_card}. {advice_text}",
         "If you're asking how to handle {subject}, {advice_card} answers like this. {advice_text}",

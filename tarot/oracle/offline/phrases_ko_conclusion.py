@@ -17,6 +17,10 @@ CONCLUSION = {
         "{subject}에 대한 카드의 대답은 조심스러운 쪽이라, 서두르기보다 한 템포 쉬어 가는 편이 좋겠어요.",
         "한마디로 하면 {subject}에 대한 대답은 ‘지금은 아니요’에 가까워요. {q}, 조언 카드가 말한 준비를 먼저 해 두면 대답이 달라질 수 있어요.",
     ),
+    "answer.yes_no.then": (
+        "어느 쪽을 고르든 {subject}에 관해서는 {advice_card}의 말을 곁에 두세요. {advice_text}",
+        "{subject:을/를} 두고 어떤 결정을 하든, {advice_card:이/가} 건네는 이 말을 기억해 주세요. {advice_text}",
+    ),
     # Asked about another person's heart: the flow between them, never what they feel.
     "answer.their_mind.yes": (
         "그 사람의 마음을 대신 말할 수는 없지만, {future:이/가} 비추는 두 사람 사이의 흐름은 따뜻한 쪽으로 기울어 있어요.",
@@ -43,8 +47,8 @@ CONCLUSION = {
         "카드가 날짜를 정해 주지는 않지만, 느리게 움직이는 펜타클과 메이저 카드가 많아 {subject}의 때는 몇 달의 긴 호흡이 필요해 보여요.",
         "날짜를 못 박을 수는 없지만 이번 스프레드는 걸음이 느긋해서, {subject}의 흐름이 무르익기까지 시간이 조금 걸릴 거예요.",
     ),
-    # "How" and "what": the advice of the first upright advice card (or the first), in its
-    # own words, which the advice section did not quote.
+    # "How" and "what": what the first upright advice card (or the first) says about the
+    # reading's area, or its own advice (Writer.advice_fields).
     "answer.how": (
         "{subject:을/를} 어떻게 풀어 갈지 한마디로 하면, {advice_card}의 말이 답이에요. {advice_text}",
         "{subject:을/를} 두고 방법을 묻는다면 {advice_card:이/가} 이렇게 답해요. {advice_text}",
@@ -167,7 +171,7 @@ CONCLUSION = {
     "reversed.2": (
         "{reversed_list}, 두 장이 역방향인 건 멈추라는 뜻이라기보다 그 두 곳에서 속도를 조금 늦추라는 신호에 가까워요.",
         "역방향으로 나온 {reversed_list:은/는} 매끄러운 흐름 사이에 걸리는 곳이 있다는 걸 알려 줘요.",
-        "거꾸로 놓인 {reversed_list}, 대체로 흐르되 그 두 군데는 손볼 곳이라는 뜻이에요.",
+        "거꾸로 놓인 {reversed_list:은/는} 대체로 흐르는 가운데 손볼 두 군데를 알려 줘요.",
     ),
     "reversed.3": (
         "{reversed_list}, 역방향이 세 장으로 절반을 넘으니 밖으로 뻗기보다 안으로 힘을 모으는 시기예요.",

@@ -159,17 +159,28 @@ class Writer:
         kind = self.concern.kind
         if self.concern.their_mind:
             return [self.say(f"answer.their_mind.{lean.answer}", future=self.ref(self.cards["future"], placed=False))]
-        if kind in ("yes_no", "open", "none"):
+        if kind == "yes_no":  # the answer, then what to keep in mind whichever way they go
+            return [self.say(f"answer.yes_no.{lean.answer}"), self.say("answer.yes_no.then", **self.advice_fields())]
+        if kind in ("open", "none"):
             return [self.say(f"answer.{kind}.{lean.answer}")]
         if kind == "when":
             answer = self.say(f"answer.when.{shape.pace(list(self.request.cards))}")
         else:  # how, what: an advice card's own advice, and the present's and future's words
             fields = {f"{key}_kw": self.card_fields(self.cards[key])["qkw"] for key in ("present", "future")}
-            leading = next((c for c in (self.cards["advice1"], self.cards["advice2"]) if not c.reversed),
-                           self.cards["advice1"])
-            fields.update(advice_card=self.name(leading), advice_text=leading.card.advice(self.lang, leading.reversed))
-            answer = self.say(f"answer.{kind}", **fields)
+            answer = self.say(f"answer.{kind}", **fields, **self.advice_fields())
         return [answer, self.say(f"flow.{lean.answer}")]
+
+    def advice_fields(self):
+        """The first upright advice card (else the first) and what it says about the reading's
+        area (else its own advice): words the advice section did not quote."""
+        leading = next((c for c in (self.cards["advice1"], self.cards["advice2"]) if not c.reversed),
+                       self.cards["advice1"])
+        card, reversed_ = leading.card, leading.reversed
+        if self.area:
+            text = card.topic_meaning(self.area, self.lang, reversed_)
+        else:
+            text = card.advice(self.lang, reversed_)
+        return {"advice_card": self.name(leading), "advice_text": text}
 
     def why(self, lean):
         """Which cards pull which way, by place and orientation."""

@@ -27,14 +27,13 @@ class OfflineInterpreter:
         lang = request.lang if request.lang in TABLES else "ko"
         with force_locale(lang):
             writer = Writer(request, TABLES[lang])
-            return {
-                "greeting": writer.greeting(),
-                "past": writer.place("past"),
-                "present": writer.place("present"),
-                "future": writer.place("future"),
-                "advice": writer.advice(),
-                "conclusion": writer.conclusion(),
-            }
+            sections = {"greeting": writer.greeting()}
+            for spread_card in writer.read_cards:  # each place in the request's order
+                sections[spread_card.position] = writer.place(spread_card.position)
+            if writer.advice_cards:
+                sections["advice"] = writer.advice()
+            sections["conclusion"] = writer.conclusion()
+            return sections
 
     def stream(self, request):
         """Yield the composed reading sentence by sentence, in the marker format."""

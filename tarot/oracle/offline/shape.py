@@ -37,8 +37,8 @@ class Lean:
 
 def lean(cards):
     """Weigh every card's answer by its place (LEAN_WEIGHTS) into the spread's answer."""
-    total = sum(LEAN_WEIGHTS[c.position] for c in cards)
-    score = sum(LEAN_WEIGHTS[c.position] * ANSWER_VALUE[answer(c)] for c in cards) / total
+    weights = [LEAN_WEIGHTS.get(c.position, 1.0) for c in cards]  # a place of another spread: 1
+    score = sum(w * ANSWER_VALUE[answer(c)] for w, c in zip(weights, cards, strict=True)) / sum(weights)
     if score > LEAN_THRESHOLD:
         result = "yes"
     elif score < -LEAN_THRESHOLD:

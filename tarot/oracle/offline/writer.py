@@ -18,6 +18,12 @@ from .cardtext import reversed_sense
 
 # A field at the start of a sentence, as in "{card} is here" or "… now. {card} is here".
 _SENTENCE_START_FIELD = re.compile(r"(^|[.!?]\s+)\{(\w+)(?=[:}])")
+# The places told as one story, in order; the others (advice1, advice2) are read together.
+STORY = ("past", "present", "future")
+
+
+def is_advice(spread_card):
+    return spread_card.position.startswith("advice")
 
 
 class Writer:
@@ -29,6 +35,8 @@ class Writer:
         self.concern = analyse(request.concern)
         self.area = reading_area(request.topic, self.concern)
         self.cards = {c.position: c for c in request.cards}
+        self.advice_cards = [c for c in request.cards if is_advice(c)]
+        self.read_cards = [c for c in request.cards if not is_advice(c)]
         noun, question = table.SUBJECTS.get(self.concern.subject, table.SUBJECTS[None])
         self.common = {
             "nick": request.nickname, "topic": topic_phrase(request.topic),
@@ -81,12 +89,12 @@ class Writer:
         parts = [self.say("hello"), self.say(f"ask.{kind}", concern=concern)]
         if self.concern.their_mind:
             parts.append(self.say("their_mind"))
-        names = {key: self.name(self.cards[key]) for key in ("past", "present", "future")}
-        parts.append(self.say("roadmap", **names))
+        if all(place in self.cards for place in STORY):
+            parts.append(self.say("roadmap", **{place: self.name(self.cards[place]) for place in STORY}))
         return " ".join(parts)
 
     def place(self, position):
-        """The Past, Present or Future section: the card read as that place."""
+        """The section of one place (past, present, future): its card read as that place."""
         spread_card = self.cards[position]
         fields = self.card_fields(spread_card)
         parts = [self.say(f"open.{position}", **fields)]
@@ -102,29 +110,33 @@ class Writer:
         return " ".join(parts)
 
     def links(self, position):
-        """The lines that tie a place to the concern and to the cards before it."""
-        past, present, future = (self.cards[key] for key in ("past", "present", "future"))
-        names = {"past": self.name(past), "present": self.name(present), "future": self.name(future)}
-        if position == "past":
-            return [self.say("root" if self.concern.subject else "root.none", card=names["past"])]
-        if position == "present":
-            return [self.say(f"link.present.{shape.step(past, present)}", **names)]
-        arc = shape.story(past, present, future)
-        return [self.say(f"link.future.{arc}", **names), self.say("possibility", card=names["future"])]
+        """The lines that tie a place to the concern (the first place) and to the place before
+        it; the third place of a past-present-future story closes the story."""
+        order = self.read_cards
+        index = next(i for i, c in enumerate(order) if c.position == position)
+        names = {c.position: self.name(c) for c in order}
+        if index == 0:
+            return [self.say("root" if self.concern.subject else "root.none", card=names[position])]
+        if index == 2 and [c.position for c in order[:3]] == list(STORY):
+            arc = shape.story(*order[:3])
+            return [self.say(f"link.{position}.{arc}", **names), self.say("possibility", card=names[position])]
+        return [self.say(f"link.{position}.{shape.step(order[index - 1], order[index])}", **names)]
 
     def advice(self):
-        first, second = self.cards["advice1"], self.cards["advice2"]
+        """The advice cards, each in its own words, then the line that joins a pair."""
         parts = []
-        for key, spread_card in (("advice1", first), ("advice2", second)):
-            parts.append(self.say(f"open.{key}", **self.card_fields(spread_card)))
+        for spread_card in self.advice_cards:
+            parts.append(self.say(f"open.{spread_card.position}", **self.card_fields(spread_card)))
             if spread_card.reversed:
                 parts.append(spread_card.card.advice(self.lang, True))
             else:
                 parts.append(spread_card.card.place_text("advice", self.lang))
-        relation = shape.advice_pair(first, second)
-        parts.append(self.say(f"join.{relation}", **self.pair_fields(first, second)))
-        if shape.answer(self.cards["future"]) == "no":
-            parts.append(self.say("fix", future=self.name(self.cards["future"])))
+        if len(self.advice_cards) == 2:
+            first, second = self.advice_cards
+            parts.append(self.say(f"join.{shape.advice_pair(first, second)}", **self.pair_fields(first, second)))
+        future = self.cards.get("future")
+        if future and shape.answer(future) == "no":
+            parts.append(self.say("fix", future=self.name(future)))
         return " ".join(parts)
 
     def pair_fields(self, first, second):
@@ -149,16 +161,16 @@ class Writer:
             reversed_list=self.join(self.ref(c, oriented=False) for c in cards if c.reversed),
             upright_list=self.join(self.ref(c) for c in cards if not c.reversed),
         ))
-        advice2 = self.cards["advice2"]
-        orientation = "reversed" if advice2.reversed else "upright"
-        parts.append(self.say(f"closing.{orientation}", **self.card_fields(advice2)))
+        last = (self.advice_cards or list(self.request.cards))[-1]
+        orientation = "reversed" if last.reversed else "upright"
+        parts.append(self.say(f"closing.{orientation}", **self.card_fields(last)))
         return " ".join(parts)
 
     def answer(self, lean):
         """The answer to the concern: yes/no only when it asked one, never another's heart."""
         kind = self.concern.kind
         if self.concern.their_mind:
-            return [self.say(f"answer.their_mind.{lean.answer}", future=self.ref(self.cards["future"], placed=False))]
+            return [self.say(f"answer.their_mind.{lean.answer}", future=self.ref(self.ahead(), placed=False))]
         if kind == "yes_no":  # the answer, then what to keep in mind whichever way they go
             return [self.say(f"answer.yes_no.{lean.answer}"), self.say("answer.yes_no.then", **self.advice_fields())]
         if kind in ("open", "none"):
@@ -173,14 +185,18 @@ class Writer:
     def advice_fields(self):
         """The first upright advice card (else the first) and what it says about the reading's
         area (else its own advice): words the advice section did not quote."""
-        leading = next((c for c in (self.cards["advice1"], self.cards["advice2"]) if not c.reversed),
-                       self.cards["advice1"])
+        choices = self.advice_cards or list(self.request.cards)
+        leading = next((c for c in choices if not c.reversed), choices[0])
         card, reversed_ = leading.card, leading.reversed
         if self.area:
             text = card.topic_meaning(self.area, self.lang, reversed_)
         else:
             text = card.advice(self.lang, reversed_)
         return {"advice_card": self.name(leading), "advice_text": text}
+
+    def ahead(self):
+        """The card that says where things go: the Future, else the last card read."""
+        return self.cards.get("future") or self.read_cards[-1]
 
     def why(self, lean):
         """Which cards pull which way, by place and orientation."""
@@ -190,7 +206,7 @@ class Writer:
             key = "why.split"
         else:
             key = "why.pro" if pro else "why.con" if con else "why.open"
-        future = self.cards["future"]
+        future = self.ahead()
         return " ".join((
             self.say(key, pro=self.join(pro), con=self.join(con)),
             self.say(f"why.future.{shape.answer(future)}", future=self.ref(future, placed=False)),

@@ -96,7 +96,6 @@ def load_settings(instance_path, env=None):
         "GEMINI_MODEL": env.get("GEMINI_MODEL") or "gemini-2.5-flash",
         "GEMINI_BASE_URL": env.get("GEMINI_BASE_URL") or None,
         "GEMINI_TIMEOUT": _int(env, "GEMINI_TIMEOUT", 60),
-        # None: the interpreter's default for the model (0 for Flash models).
         "GEMINI_THINKING_BUDGET": _int(env, "GEMINI_THINKING_BUDGET", None),
         "OAUTH_PROVIDERS": providers,
         "KAKAO_AUTH_URL": env.get("KAKAO_AUTH_URL") or "https://kauth.kakao.com",

@@ -156,6 +156,7 @@ def load_settings(instance_path, env=None):
         "GEMINI_MODEL": env.get("GEMINI_MODEL") or "gemini-2.5-flash",
         "GEMINI_BASE_URL": env.get("GEMINI_BASE_URL") or None,
         "GEMINI_TIMEOUT": _int(env, "GEMINI_TIMEOUT", 60),
+        "GEMINI_THINKING_BUDGET": _int(env, "GEMINI_THINKING_BUDGET", None),
         "OAUTH_PROVIDERS": providers,
         "KAKAO_AUTH_URL": env.get("KAKAO_AUTH_URL") or "https://kauth.kakao.com",
         "KAKAO_API_URL": env.get("KAKAO_API_URL") or "https://kapi.kakao.com",

@@ -93,3 +93,12 @@ def test_factory_applies_given_config(app):
     assert app.testing
     assert app.config["SECRET_KEY"] == "test-secret"
     assert set(app.blueprints) >= {"main", "auth", "guide", "reading", "archive", "map", "pwa"}
+
+
+def test_gemini_thinking_budget_is_a_whole_number_or_left_to_the_model(tmp_path):
+    assert load_settings(tmp_path, {})["GEMINI_THINKING_BUDGET"] is None  # per model: 0 for Flash
+    assert load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "0"})["GEMINI_THINKING_BUDGET"] == 0
+    assert load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "-1"})["GEMINI_THINKING_BUDGET"] == -1
+    assert load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "2048"})["GEMINI_THINKING_BUDGET"] == 2048
+    with pytest.raises(ConfigError, match="GEMINI_THINKING_BUDGET"):
+        load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "lots"})

@@ -7,6 +7,9 @@ lease in the database: if a worker or a whole host dies, a poll on any other tak
 """
 
 import os
+import runpy
+import sys
+from pathlib import Path
 
 
 def _cores():
@@ -60,3 +63,19 @@ def post_worker_init(worker):
     """
     if os.environ.get("GEMINI_API_KEY"):
         import tarot.oracle.gemini  # noqa: F401
+
+
+def on_starting(server):
+    """Refuse to start, once and before listening, when the app's settings are unusable.
+
+    The reason goes to stderr on one line (``tarot: …``) and gunicorn exits 1. The check is
+    tarot/config.py run on its own (it needs only the standard library): importing the tarot
+    package here would keep the app's code in the master, and workers forked after a reload
+    (HUP) would go on running the old code. Without this file (``gunicorn wsgi:app`` from
+    another folder) wsgi.py makes the workers exit 3 instead, which halts gunicorn too.
+    """
+    config = runpy.run_path(str(Path(__file__).resolve().parent / "tarot" / "config.py"))
+    try:
+        config["check_environment"](os.environ)
+    except config["ConfigError"] as exc:
+        sys.exit(f"tarot: {exc}")

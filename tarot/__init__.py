@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, database, i18n, logs, security, text  # noqa: F401 - database sets engine pragmas
+from . import assets, database, i18n, logs, security, text, urls  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager
 from .i18n import select_locale, select_timezone
@@ -43,6 +43,7 @@ def create_app(config=None):
     assets.init_app(app)
     i18n.init_app(app)
     text.init_app(app)
+    urls.init_app(app)
 
     from . import commands, deck
 
@@ -54,6 +55,7 @@ def create_app(config=None):
         app.wsgi_app,
         key_cookies=(i18n.LOCALE_COOKIE,),
         shared_cookies={app.config["SESSION_COOKIE_NAME"]: anonymous_session_test(app)},
+        key_host=not app.config.get("PUBLIC_URL"),
     )
     return app
 

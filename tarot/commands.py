@@ -1,6 +1,7 @@
 """CLI commands and the automatic migration of the embedded SQLite database."""
 
 import fcntl
+from datetime import timedelta
 from pathlib import Path
 
 import click
@@ -40,8 +41,13 @@ def upgrade_embedded_database(app):
 )
 @with_appcontext
 def purge_command(days):
-    """Delete unsaved readings older than the retention period (run daily)."""
-    from .reading.service import purge_unsaved
+    """Delete unsaved readings older than the retention period (run daily).
+
+    Also forgets used deals older than a day and model calls older than the same period.
+    """
+    from . import quota
+    from .models import utcnow
+    from .reading.service import purge_unsaved, purge_used_deals
 
     if days is None:
         days = current_app.config["RETENTION_DAYS"]
@@ -49,6 +55,9 @@ def purge_command(days):
             raise click.UsageError(f"RETENTION_DAYS must be at least 1, got {days}")
     deleted = purge_unsaved(days)
     click.echo(f"Deleted {deleted} unsaved reading(s) older than {days} day(s).")
+    deals = purge_used_deals()
+    calls = quota.purge_calls(utcnow() - timedelta(days=days))
+    click.echo(f"Forgot {deals} used deal(s) older than a day and {calls} model call(s) older than {days} day(s).")
 
 
 def init_app(app):

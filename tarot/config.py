@@ -1,12 +1,20 @@
 """Settings read from the environment (README.md, "Settings", lists them)."""
 
 import os
+import re
 import secrets
+import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 PROVIDERS = ("kakao", "github", "google")
+ENVIRONMENTS = ("development", "production")
+SECRET_KEY_MIN = 32
+# A host name as URLs carry it (lower case; no IPv6 literals).
+HOSTNAME = re.compile(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")
+KEY_ADVICE = "a long random string (python -c 'import secrets; print(secrets.token_hex(32))')"
 
 
 class ConfigError(RuntimeError):
@@ -51,23 +59,74 @@ def _database_url(env, instance_path):
     return url
 
 
+def _environment_name(env):
+    """TAROT_ENV: development (also when unset) or production; anything else is refused."""
+    raw = env.get("TAROT_ENV") or ""
+    name = raw.strip().lower() or "development"
+    if name not in ENVIRONMENTS:
+        # A typo such as "prod" must not quietly run in development mode with demo sign-in.
+        raise ConfigError(f"TAROT_ENV must be development or production, got {raw!r}")
+    return name
+
+
+def _secret_key(env, production):
+    """SECRET_KEY from the environment; production refuses none, or a short one."""
+    secret = env.get("SECRET_KEY")
+    if production and not secret:
+        raise ConfigError(f"TAROT_ENV=production needs SECRET_KEY: set it to {KEY_ADVICE}.")
+    if production and len(secret) < SECRET_KEY_MIN:
+        raise ConfigError(
+            f"SECRET_KEY must be at least {SECRET_KEY_MIN} characters in production, got "
+            f"{len(secret)}: set it to {KEY_ADVICE}."
+        )
+    return secret
+
+
+def _public_url(env, production):
+    """TAROT_PUBLIC_URL as a bare origin (scheme, host, port), or None in development.
+
+    Absolute URLs (Open Graph, canonical, the OAuth callback) are built from it, never from
+    the request's Host header; production requires it, and it must be https there.
+    """
+    raw = (env.get("TAROT_PUBLIC_URL") or "").strip()
+    if not raw:
+        if production:
+            raise ConfigError("TAROT_ENV=production needs TAROT_PUBLIC_URL: the site's address, "
+                              "e.g. https://tarotmilktea.example")
+        return None
+    parts = urlsplit(raw)
+    schemes = ("https",) if production else ("https", "http")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (parts.scheme not in schemes or not HOSTNAME.fullmatch(parts.hostname or "") or port == -1
+            or parts.username or parts.password or parts.path not in ("", "/") or parts.query
+            or parts.fragment):
+        kind = "an https" if production else "an http(s)"
+        raise ConfigError(f"TAROT_PUBLIC_URL must be {kind} origin without a path, such as "
+                          f"https://tarotmilktea.example, got {raw!r}")
+    return f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port else "")
+
+
+def check_environment(env=None):
+    """Raise ConfigError for settings the app cannot start with; nothing is written.
+
+    gunicorn.conf.py calls it in the master, before any worker starts.
+    """
+    with tempfile.TemporaryDirectory() as scratch:  # where a development secret would go
+        load_settings(scratch, env)
+
+
 def load_settings(instance_path, env=None):
     """Build the Flask config mapping from environment variables.
 
     ``env`` defaults to ``os.environ``; tests pass their own mapping.
     """
     env = os.environ if env is None else env
-    tarot_env = env.get("TAROT_ENV", "development").strip().lower()
+    tarot_env = _environment_name(env)
     production = tarot_env == "production"
-
-    secret = env.get("SECRET_KEY")
-    if production and not secret:
-        raise ConfigError(
-            "TAROT_ENV=production needs SECRET_KEY: set it to a long random string "
-            "(python -c 'import secrets; print(secrets.token_hex(32))')."
-        )
-    if not secret:
-        secret = _instance_secret(instance_path)
+    secret = _secret_key(env, production) or _instance_secret(instance_path)
 
     providers = [p for p in PROVIDERS if env.get(f"{p.upper()}_CLIENT_ID")]
     demo_default = not providers and not production
@@ -76,6 +135,7 @@ def load_settings(instance_path, env=None):
     settings = {
         "TAROT_ENV": tarot_env,
         "PRODUCTION": production,
+        "PUBLIC_URL": _public_url(env, production),
         "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_recycle": 280},
@@ -96,6 +156,7 @@ def load_settings(instance_path, env=None):
         "GEMINI_MODEL": env.get("GEMINI_MODEL") or "gemini-2.5-flash",
         "GEMINI_BASE_URL": env.get("GEMINI_BASE_URL") or None,
         "GEMINI_TIMEOUT": _int(env, "GEMINI_TIMEOUT", 60),
+        "GEMINI_THINKING_BUDGET": _int(env, "GEMINI_THINKING_BUDGET", None),
         "OAUTH_PROVIDERS": providers,
         "KAKAO_AUTH_URL": env.get("KAKAO_AUTH_URL") or "https://kauth.kakao.com",
         "KAKAO_API_URL": env.get("KAKAO_API_URL") or "https://kapi.kakao.com",
@@ -118,6 +179,7 @@ def load_settings(instance_path, env=None):
         "READING_JOB_THREADS": _int(env, "READING_JOB_THREADS", 32),
         "READING_RATE_LIMIT": env.get("READING_RATE_LIMIT") or "20 per minute",
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
+        "READING_RETRIES": _int(env, "READING_RETRIES", 3),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
         "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
     }
@@ -126,7 +188,9 @@ def load_settings(instance_path, env=None):
         settings[f"{key}_CLIENT_ID"] = env.get(f"{key}_CLIENT_ID") or None
         settings[f"{key}_CLIENT_SECRET"] = env.get(f"{key}_CLIENT_SECRET") or None
     redis_url = settings["REDIS_URL"]
-    settings["RATELIMIT_STORAGE_URI"] = redis_url or "memory://"
+    settings["RATELIMIT_STORAGE_URI"] = redis_url or "tarot-sqlite://" + (
+        env.get("TAROT_RATELIMIT_PATH") or str(Path(instance_path) / "ratelimits.sqlite")
+    )
     settings["RATELIMIT_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"]
     settings["CACHE_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"] + ":"
     settings["CACHE_TYPE"] = "RedisCache" if redis_url else "SimpleCache"

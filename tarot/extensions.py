@@ -9,6 +9,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 
+from . import rate_limits  # noqa: F401 - registers the tarot-sqlite:// storage for the limiter
+
 # Named constraints keep Alembic migrations identical on SQLite and MariaDB.
 NAMING = {
     "ix": "ix_%(column_0_label)s",

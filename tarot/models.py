@@ -1,4 +1,4 @@
-"""Database models: User and Reading."""
+"""Database models: User, Reading, and the records behind quotas and deals."""
 
 import enum
 import secrets
@@ -103,3 +103,37 @@ class Reading(db.Model):
     @property
     def finished(self):
         return self.status in (ReadingStatus.DONE, ReadingStatus.FAILED)
+
+
+class ModelCall(db.Model):
+    """One call to the AI model on a user's behalf: what the daily allowance counts.
+
+    ``reading_id`` is deliberately not a foreign key: deleting a reading must leave its
+    calls counted. Deleting the account deletes them (issue 18; see tarot/quota.py).
+    """
+
+    __tablename__ = "model_calls"
+    __table_args__ = (
+        Index("ix_model_calls_user_created", "user_id", "created_at"),
+        Index("ix_model_calls_reading", "reading_id"),
+        MYSQL_TABLE,
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    kind = db.Column(db.String(16), nullable=False)  # "reading", "retry", …
+    reading_id = db.Column(db.Integer)
+    created_at = db.Column(Timestamp, nullable=False, default=utcnow)
+
+
+class UsedDeal(db.Model):
+    """A deal that has made its reading; the same deal is refused from then on.
+
+    Kept a day (``flask purge``), long after the deal itself expires (tarot/reading/deals.py).
+    """
+
+    __tablename__ = "used_deals"
+    __table_args__ = (MYSQL_TABLE,)
+
+    deal_id = db.Column(db.String(32), primary_key=True)
+    used_at = db.Column(Timestamp, nullable=False, default=utcnow, index=True)

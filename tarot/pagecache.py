@@ -30,9 +30,13 @@ class PublicPageCache:
     """WSGI middleware: serve stored public pages; ask the wrapped app for everything else."""
 
     def __init__(
-        self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=(), shared_cookies=None
+        self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=(),
+        shared_cookies=None, key_host=True,
     ):
         self.app = app
+        # With a configured public URL no page depends on the Host header: leaving it out of
+        # the key means made-up hosts can neither poison nor multiply the entries.
+        self.key_headers = KEY_HEADERS if key_host else tuple(h for h in KEY_HEADERS if h != "HTTP_HOST")
         self.max_entries = max_entries
         self.clock = clock
         self.key_cookies = frozenset(key_cookies)
@@ -50,7 +54,7 @@ class PublicPageCache:
         cookies = self._key_cookies(environ.get("HTTP_COOKIE"))
         if cookies is None:
             return self.app(environ, start_response)
-        key = (environ.get("PATH_INFO", ""), *(environ.get(name) for name in KEY_HEADERS), cookies)
+        key = (environ.get("PATH_INFO", ""), *(environ.get(name) for name in self.key_headers), cookies)
         entry = self._entries.get(key)
         if entry is not None and entry[0] > self.clock():
             return self._answer(entry, environ, start_response)

@@ -11,3 +11,8 @@ SUIT_ELEMENT = {"wands": "fire", "cups": "water", "swords": "air", "pentacles": 
 
 SUIT_LABELS = {"wands": _l("완드"), "cups": _l("컵"), "swords": _l("소드"), "pentacles": _l("펜타클")}
 ELEMENT_LABELS = {"fire": _l("불"), "water": _l("물"), "air": _l("공기"), "earth": _l("흙")}
+
+# What an element's cards speak of, as a phrase inside a sentence of a reading.
+ELEMENT_REALMS = {
+    "fire": _l("열정과 행동"), "water": _l("감정과 관계"), "air": _l("생각과 말"), "earth": _l("돈과 몸, 생활"),
+}

@@ -114,7 +114,8 @@ def test_reading_urls_do_not_reveal_row_numbers(site, auth):
 
 
 def test_production_cookies_are_secure_httponly_and_lax(make_app, tmp_path):
-    settings = load_settings(str(tmp_path), env={"TAROT_ENV": "production", "SECRET_KEY": "s" * 64})
+    settings = load_settings(str(tmp_path), env={"TAROT_ENV": "production", "SECRET_KEY": "s" * 64,
+                                                       "TAROT_PUBLIC_URL": "https://tarotmilktea.example"})
     cookie_flags = {k: v for k, v in settings.items() if k.startswith(("SESSION_COOKIE", "REMEMBER_COOKIE"))}
     assert cookie_flags == {
         "SESSION_COOKIE_HTTPONLY": True, "SESSION_COOKIE_SAMESITE": "Lax", "SESSION_COOKIE_SECURE": True,

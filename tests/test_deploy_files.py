@@ -78,6 +78,7 @@ def test_only_nginx_publishes_ports_and_secrets_come_from_an_env_file():
     assert [name for name, s in services.items() if "ports" in s] == ["nginx"]
     assert services["web"]["env_file"] == ".env"
     assert services["web"]["environment"]["TAROT_PROXY_COUNT"] == "1"
+    assert services["web"]["environment"]["TAROT_PUBLIC_URL"] == "https://${TAROT_DOMAIN:?set TAROT_DOMAIN in .env}"
     assert services["web"]["depends_on"]["db"]["condition"] == "service_healthy"
     assert services["nginx"]["depends_on"]["web"]["condition"] == "service_healthy"
     assert "healthcheck" in services["db"] and services["db"]["volumes"] == ["db-data:/var/lib/mysql"]
@@ -85,6 +86,13 @@ def test_only_nginx_publishes_ports_and_secrets_come_from_an_env_file():
     assert "/etc/letsencrypt:/etc/letsencrypt:ro" in services["nginx"]["volumes"]
     text = (PROJECT_ROOT / "docker-compose.yml").read_text()
     assert not re.search(r"(PASSWORD|SECRET|KEY)\w*:\s*['\"]?[A-Za-z0-9]{8,}", text)
+
+
+def test_the_web_containers_rate_limit_file_is_on_its_writable_tmpfs():
+    web = COMPOSE["services"]["web"]
+    assert web["read_only"] is True
+    folder = str(Path(web["environment"]["TAROT_RATELIMIT_PATH"]).parent)
+    assert folder in web["tmpfs"]
 
 
 def test_the_env_file_is_ignored_and_its_example_is_empty_of_secrets():

@@ -120,6 +120,8 @@ def cluster(request, tmp_path_factory):
     }
     cert, key = self_signed_certificate(directory)
     nginx = Nginx(directory, [f"127.0.0.1:{h.port}" for h in hosts.values()], cert, key)
+    for host in hosts.values():
+        host.env["TAROT_PUBLIC_URL"] = nginx.url("").rstrip("/")  # https://localhost:<its port>
     try:
         for host in hosts.values():
             host.start()
@@ -255,6 +257,8 @@ def test_pages_load_through_nginx_over_https_with_one_request_id(cluster):
     assert f"id={request_ids[0]}" in cluster.nginx.access_log.read_text()
     health = httpx.get(cluster.nginx.url("/healthz"), verify=cluster.tls)
     assert health.json() == {"status": "ok", "database": "ok"}
+    guide = httpx.get(cluster.nginx.url("/guide"), verify=cluster.tls).text
+    assert f'<meta property="og:url" content="{cluster.nginx.url("/guide")}">' in guide
 
 
 def test_both_instances_serve_through_nginx(cluster):
@@ -322,6 +326,10 @@ def test_nginx_limits_sign_in_attempts(cluster):
                 for _ in range(30)]
     assert 429 not in statuses[:20]
     assert 429 in statuses
+    refused = httpx.get(cluster.nginx.url("/login"), verify=cluster.tls)
+    assert refused.status_code == 429
+    assert refused.headers.get_list("retry-after") == ["60"]  # nginx's own 429
+    assert httpx.get(cluster.nginx.url("/"), verify=cluster.tls).headers.get("retry-after") is None
 
 
 def test_a_reading_created_through_nginx_is_polled_through_either_instance(cluster):
@@ -352,6 +360,8 @@ def test_rate_limits_are_shared_between_instances(cluster):
     assert statuses == [303] * READING_LIMIT
     assert create(cluster.b) == 429  # B saw only two, but A's three count too
     assert create(cluster.a) == 429
+    refused = visitor.post(f"{cluster.b.url}/reading", headers=client, data={"csrf_token": token})
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
 
 
 def test_the_image_health_check_reports_the_instance(cluster):

@@ -14,7 +14,10 @@ import pytest
 
 from tarot.extensions import db
 from tarot.models import Reading
+from tarot.oracle import ReadingRequest, SpreadCard
+from tarot.oracle.prompt import user_content
 from tarot.oracle.sections import SECTIONS
+from tarot.spreads import POSITIONS
 from tests.fakes.gemini import (
     SIX_PART_ANSWER,
     Answer,
@@ -24,6 +27,8 @@ from tests.fakes.gemini import (
     FakeGemini,
     Garbage,
     Hang,
+    fit_to_room,
+    proto_field,
 )
 from tests.helpers import HX, make_user, public_id_of, start_reading, wait_for_reading
 
@@ -75,25 +80,41 @@ def test_the_request_has_the_persona_the_quoted_concern_and_only_the_drawn_cards
 
     system = "".join(part["text"] for part in sent["body"]["systemInstruction"]["parts"])
     assert "깜냥" in system
-    assert f'"{NICKNAME}"님' in system
     order = [system.index(f"[[{key}]]") for key in SECTIONS]
     assert order == sorted(order)
     assert "매달린 사람" not in system and "궁금해요" not in system
+    assert NICKNAME not in system  # the user's words are all in the quoted data
+    for rule in ("과거 → 현재 → 미래를 하나의 이야기로", "고민으로 돌아와 답해 주세요",
+                 "다른 사람의 마음이나 생각을 안다고 말하지 마세요", "예/아니요로 답할 질문일 때만",
+                 "방향(정방향/역방향)을 지키세요", "그 밖의 카드 이름은 절대 언급하지 마세요"):
+        assert rule in system
 
     (content,) = sent["body"]["contents"]
     assert content["role"] == "user"
     data = json.loads(content["parts"][0]["text"])
     assert data["concern"] == concern  # quoted data, exactly as written
+    assert data["nickname"] == NICKNAME
     assert data["topic"] == "애정운"
 
     deck = g.app.extensions["deck"]
     drawn = [deck[c["card"]] for c in reading.cards]
-    assert [c["position"] for c in data["cards"]] == ["과거", "현재", "미래", "조언 1", "조언 2"]
+    assert [c["place"] for c in data["cards"]] == ["과거", "현재", "미래", "조언 1", "조언 2"]
     assert [c["name"] for c in data["cards"]] == [card.name("ko") for card in drawn]
     for sent_card, card, row in zip(data["cards"], drawn, reading.cards, strict=True):
-        assert sent_card["orientation"] == ("역방향" if row["reversed"] else "정방향")
-        assert sent_card["meaning"]["love"] == card.topic_meaning("love", "ko", row["reversed"])
-        assert sent_card["keywords"] == list(card.keywords("ko", row["reversed"]))
+        reversed_ = row["reversed"]
+        assert sent_card["orientation"] == ("역방향" if reversed_ else "정방향")
+        assert sent_card["meaning"] == card.topic_meaning("love", "ko", reversed_)  # this topic only
+        assert sent_card["keywords"] == list(card.keywords("ko", reversed_))
+        assert sent_card["in_a_reading"] == card.position_paragraph("ko")
+        assert sent_card["upright_and_reversed"] == card.reversal_paragraph("ko")
+        assert ("advice" in sent_card) == row["position"].startswith("advice")
+        if "advice" in sent_card:
+            assert sent_card["advice"] == card.advice("ko", reversed_)
+    sent_json = json.dumps(data, ensure_ascii=False)
+    for card, row in zip(drawn, reading.cards, strict=True):  # no other topic, no other orientation
+        for topic in ("money", "work", "study", "health"):
+            assert card.topic_meaning(topic, "ko", row["reversed"]) not in sent_json
+        assert card.topic_meaning("love", "ko", not row["reversed"]) not in sent_json
 
     # No card beyond the five. The concern is the user's own text (here it names a card
     # on purpose), so it is left out. Names of one or two syllables (힘, 달, 별, 정의 …) are
@@ -325,3 +346,65 @@ def test_the_fake_speaks_generate_content_and_refuses_unknown_paths():
         assert response.text == "".join(SIX_PART_ANSWER)
         assert fake.requests[0]["path"].endswith("/models/gemini-2.5-flash:generateContent")
         assert httpx.post(fake.url + "/v1beta/models/x:countTokens", json={}).status_code == 404
+
+
+# A complete answer 50 % over the 1,200-2,000 characters the instruction asks for.
+LONG_ANSWER = [f"[[{key}]]\n" + "카드가 전하는 이야기를 차분히 풀어 볼게요. " * 20 + "\n\n" for key in SECTIONS]
+
+
+@pytest.mark.parametrize(("model", "setting", "budget", "room"), [
+    ("gemini-2.5-flash", None, 0, 4096),  # Flash: no thinking unless asked for
+    ("gemini-2.5-flash-lite", None, 0, 4096),
+    ("gemini-2.5-pro", None, None, 4096 + 8192),  # the model's own default, and room for it
+    ("gemini-2.5-flash", 1024, 1024, 4096 + 1024),
+    ("gemini-2.5-flash", -1, -1, 4096 + 8192),  # dynamic thinking
+])
+def test_the_thinking_budget_is_sent_and_a_long_answer_still_fits(gemini, model, setting, budget, room):
+    config = {"GEMINI_MODEL": model}
+    if setting is not None:
+        config["GEMINI_THINKING_BUDGET"] = setting
+    assert len("".join(LONG_ANSWER)) > 3000
+    # The fake thinks as much as its budget lets it (up to 8,192 tokens), like the real model.
+    g = gemini(Answer(LONG_ANSWER, thoughts=8192), **config)
+    reading = wait_for_reading(g.app, public_id_of(start_reading(g.client)))
+    assert reading.status == "done" and reading.error_kind is None
+    assert len(g.fake.requests) == 1  # it never ended in MAX_TOKENS and was retried
+    assert reading.answer["conclusion"] == LONG_ANSWER[-1].split("\n", 1)[1].strip()
+    generation = g.fake.sent().generation_config
+    thinking = proto_field(generation, "thinking_config")
+    if budget is None:
+        assert thinking is None
+    else:
+        assert proto_field(thinking, "thinking_budget") == budget
+    assert proto_field(generation, "max_output_tokens") == room
+
+
+def test_the_fake_counts_thinking_against_the_output_room():
+    """What the setting prevents: 4,096 tokens shared with 3,000 of thinking cut an answer off."""
+    chunks, finish, thoughts = fit_to_room(Answer(LONG_ANSWER, thoughts=3000), {"maxOutputTokens": 4096})
+    assert (finish, thoughts) == ("MAX_TOKENS", 3000)
+    assert len("".join(chunks)) == 4096 - 3000
+    chunks, finish, thoughts = fit_to_room(
+        Answer(LONG_ANSWER, thoughts=3000), {"maxOutputTokens": 4096, "thinkingConfig": {"thinking_budget": 0}})
+    assert (finish, thoughts, "".join(chunks)) == ("STOP", 0, "".join(LONG_ANSWER))
+
+
+def _request(app, topic, concern, lang="ko"):
+    deck = app.extensions["deck"]
+    cards = tuple(SpreadCard(p, deck[n], n % 2 == 0) for p, n in zip(POSITIONS, (3, 18, 40, 61, 70), strict=True))
+    return ReadingRequest(topic=topic, concern=concern, nickname="밀크티", lang=lang, cards=cards)
+
+
+def test_a_general_topic_sends_the_meaning_of_the_area_its_concern_names(app):
+    with app.app_context():
+        request = _request(app, "newyear", "올해 이직해도 될까요?")
+        data = json.loads(user_content(request))
+        assert data["meaning_from"] == "직장운"
+        for sent_card, spread_card in zip(data["cards"], request.cards, strict=True):
+            assert sent_card["meaning"] == spread_card.card.topic_meaning("work", "ko", spread_card.reversed)
+        english = json.loads(user_content(_request(app, "today", "Should I quit my job?", lang="en")))
+        assert english["meaning_from"] == "Work" and english["topic"] == "Today's Fortune"
+        # With no area named, the cards go by place, orientation and keywords alone.
+        data = json.loads(user_content(_request(app, "today", "")))
+    assert "meaning_from" not in data and all("meaning" not in card for card in data["cards"])
+    assert data["topic"] == "오늘의 운세" and data["note"]

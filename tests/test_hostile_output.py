@@ -166,14 +166,15 @@ def test_an_injected_concern_is_quoted_data_beside_the_drawn_cards(make_app, con
         assert reading.status == "done" and list(reading.answer) == list(SECTIONS)
     (sent,) = fake.requests
     data = json.loads(sent["body"]["contents"][0]["parts"][0]["text"])
-    assert set(data) == {"topic", "concern", "cards"}
+    assert set(data) == {"topic", "concern", "nickname", "cards"}
     assert data["concern"] == concern.strip()  # one JSON string, however it tries to end it
+    assert data["nickname"] == "past 결론"  # quoted data too, and it cannot bring a marker along
     with app.app_context():
         deck = current_deck()
         assert [c["name"] for c in data["cards"]] == [deck[c["card"]].name("ko") for c in reading.cards]
     system = sent["body"]["systemInstruction"]["parts"][0]["text"]
     assert concern.strip() not in system
-    assert '"past 결론"님' in system  # the nickname cannot bring a marker into the instruction
+    assert "past 결론" not in system and "【결론】" not in system  # the instruction holds no user text
     assert [line for line in system.splitlines() if line.strip().startswith("[[")] == [
         line for line in system_instruction(a_request(app, "")).splitlines() if line.strip().startswith("[[")
     ]

@@ -24,7 +24,7 @@ from babel.messages.pofile import read_po
 from tarot.extensions import db
 from tarot.models import Reading, User
 from tarot.oracle import ReadingRequest, SpreadCard
-from tarot.oracle.offline import OfflineInterpreter
+from tarot.oracle.offline import OfflineInterpreter, phrases_en
 from tarot.oracle.sections import SECTIONS, parse_answer
 from tarot.pagecache import PublicPageCache
 from tarot.spreads import POSITIONS
@@ -123,8 +123,12 @@ def test_templates_have_no_korean_outside_the_catalogue():
 
 
 # Modules whose Korean is language-specific text by design: the interpreters' own words in
-# each language, the parser's Korean section names, and the switch's language names.
-KOREAN_BY_DESIGN = {"i18n.py", "oracle/offline.py", "oracle/prompt.py", "oracle/sections.py"}
+# each language, the Korean words the concern reader looks for, the particle helper, the
+# parser's Korean section names, and the switch's language names.
+KOREAN_BY_DESIGN = {
+    "i18n.py", "korean.py", "oracle/prompt.py", "oracle/sections.py", "oracle/concern.py",
+    "oracle/offline/phrases_ko.py", "oracle/offline/phrases_ko_conclusion.py", "oracle/offline/cardtext.py",
+}
 
 
 def _korean_data():
@@ -485,7 +489,7 @@ def test_a_whole_reading_in_english_with_the_offline_interpreter(app, client, au
     assert "Milk" in sections["greeting"] and "love" in sections["greeting"].lower()
     deck = app.extensions["deck"]
     past = deck[reading.cards[0]["card"]]
-    assert past.name("en") in sections["past"]
+    assert phrases_en.in_sentence(past.name("en")) in sections["past"]  # "the Fool" inside a sentence
     html = client.get(f"/reading/{public_id}/answer").get_data(as_text=True)
     for heading in ENGLISH_SECTION_HEADINGS:
         assert f">{heading}<" in html
@@ -505,11 +509,12 @@ def test_a_whole_reading_in_english_asks_gemini_for_english(make_app, auth):
         assert (reading.status, reading.locale, reading.interpreter) == ("done", "en", "gemini")
         (sent,) = fake.requests
     system = "".join(p["text"] for p in sent["body"]["systemInstruction"]["parts"])
-    assert "Answer in English" in system and "Kkamnyang" in system and '"Milk"' in system
+    assert "Answer in English" in system and "Kkamnyang" in system
+    assert "Milk" not in system.replace("Tarot Milk Tea", "")  # the nickname is data, not instruction
     assert not HANGUL.search(system)
     data = json.loads(sent["body"]["contents"][0]["parts"][0]["text"])
-    assert data["topic"] == "money"
-    assert [c["position"] for c in data["cards"]] == ["Past", "Present", "Future", "Advice 1", "Advice 2"]
+    assert (data["topic"], data["nickname"]) == ("Money", "Milk")
+    assert [c["place"] for c in data["cards"]] == ["Past", "Present", "Future", "Advice 1", "Advice 2"]
     deck = app.extensions["deck"]
     assert [c["name"] for c in data["cards"]] == [deck[c["card"]].name("en") for c in reading.cards]
     assert not HANGUL.search(json.dumps(data, ensure_ascii=False))
@@ -533,7 +538,7 @@ def test_the_offline_interpreter_writes_every_topic_in_english(app, topic):
         assert sections and list(sections) == list(SECTIONS)
         assert not HANGUL.search(text), text
         for spread_card in cards:
-            assert spread_card.card.name("en") in text
+            assert phrases_en.in_sentence(spread_card.card.name("en")) in text
         for body in sections.values():  # every sentence starts as English sentences do
             for sentence in re.split(r"(?<=[.!?…])\s+", body.strip()):
                 assert sentence[:1].isupper() or sentence[:1] in "“\"0123456789", sentence

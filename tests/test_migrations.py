@@ -1,5 +1,6 @@
 """Migrations upgrade from nothing and downgrade back to nothing."""
 
+import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import inspect
 
@@ -93,3 +94,44 @@ def test_timestamps_keep_fractions_of_a_second(app):
         stored = db.session.get(Reading, reading.id)
         assert stored.lease_until == moment
         assert stored.saved_at == moment
+
+
+@pytest.mark.parametrize("where", ["sqlite", "suite"])
+def test_the_hardening_revision_adds_its_tables_and_keeps_old_rows(request, tmp_path, where):
+    """0003 (model_calls, used_deals) up and down, on SQLite and on the suite's database."""
+    from sqlalchemy import text
+
+    url = (f"sqlite:///{tmp_path}/hardening.sqlite" if where == "sqlite"
+           else request.getfixturevalue("database_url"))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "AUTO_MIGRATE": False, "TESTING": True,
+                      "SECRET_KEY": "test"})
+    rows = "SELECT u.nickname, r.public_id, r.concern FROM users u JOIN readings r ON r.user_id = u.id"
+    try:
+        with app.app_context():
+            (upgrade if where == "sqlite" else downgrade)(revision="0002")
+            assert not {"model_calls", "used_deals"} & _tables(app)
+            with db.engine.begin() as conn:
+                conn.execute(text("INSERT INTO users (provider, provider_user_id, nickname, session_token,"
+                                  " created_at, last_login_at) VALUES ('demo', 'm3', '옛 사용자 🍵', 't',"
+                                  " '2026-11-27 09:30:15', '2026-11-27 09:30:15')"))
+                conn.execute(text("INSERT INTO readings (public_id, user_id, topic, concern, locale, spread,"
+                                  " cards, status, attempts, created_at) SELECT 'old-reading', id, 'love',"
+                                  " '그대로 남아요', 'ko', 'five-card', '[]', 'done', 1, '2026-11-27 09:30:16'"
+                                  " FROM users WHERE provider_user_id = 'm3'"))
+                before = conn.execute(text(rows)).all()
+            upgrade()
+            assert {"model_calls", "used_deals"} <= _tables(app)
+            with db.engine.connect() as conn:
+                assert conn.execute(text(rows)).all() == before
+                assert conn.execute(text("SELECT COUNT(*) FROM model_calls")).scalar() == 0
+            downgrade(revision="0002")
+            assert not {"model_calls", "used_deals"} & _tables(app)
+            with db.engine.connect() as conn:
+                assert conn.execute(text(rows)).all() == before
+    finally:
+        with app.app_context():
+            upgrade()
+            with db.engine.begin() as conn:
+                conn.execute(text("DELETE FROM readings WHERE public_id = 'old-reading'"))
+                conn.execute(text("DELETE FROM users WHERE provider_user_id = 'm3'"))
+            db.engine.dispose()

@@ -6,9 +6,9 @@ import re
 import pytest
 
 from tarot.extensions import db
-from tarot.models import Reading
+from tarot.models import ModelCall, Reading
 from tests.browser_support import console_errors, serve_app, sign_in_demo
-from tests.fakes.gemini import Answer, FakeGemini
+from tests.fakes.gemini import Answer, Error, FakeGemini
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +120,7 @@ def test_the_daily_limit_reaches_the_screen(site, page):
     limit = "오늘 받을 수 있는 AI 풀이를 모두 받았어요"
     assert page.get_by_text(limit).count() == 0
     with app.app_context():  # meanwhile, another tab used today's allowance
-        db.session.add(Reading(user_id=user_id, topic="love", cards=[], status="done"))
+        db.session.add(ModelCall(user_id=user_id, kind="reading"))
         db.session.commit()
     page.get_by_role("button", name="운세보기").click()
     page.get_by_text(limit).wait_for(timeout=3000)
@@ -138,3 +138,20 @@ def test_an_expired_session_shows_a_notice_not_a_page_in_the_page(site, page):
     page.locator("#notices").get_by_text("보안 확인이 만료됐어요").wait_for(timeout=3000)
     assert page.locator("header").count() == 1
     assert page.locator(".deal-card").count() == 30
+
+
+def test_a_refused_retry_says_why_on_the_screen(site, page):
+    """Past READING_RETRIES the retry answers 409 with the failed answer; htmx shows it."""
+    app, base = site([Error(401, "UNAUTHENTICATED")], READING_RETRIES=1)
+    sign_in_demo(page.context, app, base)
+    page.goto(base + "/reading")
+    page.get_by_role("radio", name="금전운").check()
+    shuffle_and_pick(page)
+    page.get_by_role("button", name="운세보기").click()
+    page.locator("#answer.is-failed").wait_for(timeout=10000)
+    page.get_by_role("button", name="다시 시도").click()  # the one retry allowed fails again
+    page.locator("#answer.is-pending").wait_for(timeout=5000)
+    page.locator("#answer.is-failed").wait_for(timeout=10000)
+    page.get_by_role("button", name="다시 시도").click()
+    page.get_by_text("이 풀이는 다시 시도할 수 있는 횟수를 모두 썼어요").wait_for(timeout=5000)
+    assert page.get_by_role("button", name="다시 시도").count() == 0

@@ -48,7 +48,8 @@ def test_development_secret_is_generated_once_and_kept(tmp_path):
 
 def test_production_settings_secure_cookies_and_no_demo(tmp_path):
     settings = load_settings(
-        tmp_path, {"TAROT_ENV": "production", "SECRET_KEY": "s" * 40, "TAROT_DEMO_LOGIN": "1"}
+        tmp_path, {"TAROT_ENV": "production", "SECRET_KEY": "s" * 40, "TAROT_DEMO_LOGIN": "1",
+                   "TAROT_PUBLIC_URL": "https://tarotmilktea.example"}
     )
     assert settings["SESSION_COOKIE_SECURE"] is True
     assert settings["REMEMBER_COOKIE_SECURE"] is True
@@ -63,7 +64,7 @@ def test_defaults_are_embedded(tmp_path):
     assert settings["DEMO_LOGIN"] is True
     assert settings["GEMINI_API_KEY"] is None
     assert settings["READINGS_PER_DAY"] == 10
-    assert settings["RATELIMIT_STORAGE_URI"] == "memory://"
+    assert settings["RATELIMIT_STORAGE_URI"] == f"tarot-sqlite://{tmp_path}/ratelimits.sqlite"
 
 
 def test_demo_login_defaults_off_when_a_provider_is_configured(tmp_path):
@@ -92,3 +93,12 @@ def test_factory_applies_given_config(app):
     assert app.testing
     assert app.config["SECRET_KEY"] == "test-secret"
     assert set(app.blueprints) >= {"main", "auth", "guide", "reading", "archive", "map", "pwa"}
+
+
+def test_gemini_thinking_budget_is_a_whole_number_or_left_to_the_model(tmp_path):
+    assert load_settings(tmp_path, {})["GEMINI_THINKING_BUDGET"] is None  # per model: 0 for Flash
+    assert load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "0"})["GEMINI_THINKING_BUDGET"] == 0
+    assert load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "-1"})["GEMINI_THINKING_BUDGET"] == -1
+    assert load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "2048"})["GEMINI_THINKING_BUDGET"] == 2048
+    with pytest.raises(ConfigError, match="GEMINI_THINKING_BUDGET"):
+        load_settings(tmp_path, {"GEMINI_THINKING_BUDGET": "lots"})

@@ -4,7 +4,6 @@ Each app gets its own Authlib registry (not a process-wide one): the clients are
 that app's settings, so two apps in one process (tests) never share endpoints or metadata.
 """
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -14,13 +13,12 @@ from authlib.integrations.flask_client import OAuth
 from flask import current_app
 from joserfc.errors import JoseError
 
-from ..config import PROVIDERS
+from ..config import HOSTNAME, PROVIDERS
 
 REGISTRY_KEY = "tarot.oauth"
 AVATAR_URL_MAX = 500
 EMAIL_MAX = 320
 PROVIDER_USER_ID_MAX = 191
-HOSTNAME = re.compile(r"[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")
 GITHUB_ACCEPT = {"Accept": "application/vnd.github+json"}
 
 

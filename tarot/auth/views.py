@@ -13,6 +13,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from .. import security
 from ..extensions import db, limiter
 from ..i18n import remember_language
+from ..urls import absolute_url
 from . import accounts, bp, providers
 from .accounts import NicknameError, safe_next
 from .providers import SIGN_IN_ERRORS
@@ -65,9 +66,7 @@ def start(provider):
     next_url = safe_next(request.args.get("next"))
     session[NEXT_KEY] = next_url
     try:
-        return client.authorize_redirect(
-            url_for("auth.callback", provider=provider, _external=True)
-        )
+        return client.authorize_redirect(absolute_url(url_for("auth.callback", provider=provider)))
     except SIGN_IN_ERRORS as exc:
         current_app.logger.warning("%s: could not start sign-in", provider, exc_info=True)
         return _back_to_login(_failure_message(provider, exc), next_url)

@@ -7,8 +7,9 @@ from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from .. import rate_limits
 from ..auth.accounts import safe_next
-from ..extensions import db, login_manager
+from ..extensions import db, limiter, login_manager
 from ..htmx import wants_fragment
 from ..i18n import remember_language
 from . import bp
@@ -107,9 +108,13 @@ def too_large(error):
 
 @bp.app_errorhandler(429)
 def too_many(error):
-    return _error_page(
+    response = make_response(_error_page(
         429, _("잠시 쉬어 갈까요?"), _("요청이 너무 잦아요. 차 한 모금 마시고 조금 뒤에 다시 시도해 주세요.")
-    )
+    ))
+    limit = limiter.current_limit  # the limit this request broke
+    retry_after = rate_limits.seconds_until_reset(limit.reset_at) if limit else 60
+    response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 @bp.app_errorhandler(SQLAlchemyError)

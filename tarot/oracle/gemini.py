@@ -28,6 +28,30 @@ _SAFETY = [
 ]
 _BLOCKING_FINISH = {"SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "RECITATION"}
 
+# Room for the answer itself. A complete six-part answer is asked to be 1,200-2,000 Korean
+# characters (350-550 English words, about 750 tokens). Even at one token per Korean
+# character (Gemini's tokenizer usually needs fewer), 2,000 characters are 2,000 tokens;
+# twice that leaves room for an answer that runs long and for the six markers.
+ANSWER_TOKENS = 4096
+# Thinking tokens count against max_output_tokens. With no budget set (or -1, "dynamic"),
+# Gemini 2.5 models think up to 8,192 tokens, so that much more room is left for them.
+DEFAULT_THINKING_TOKENS = 8192
+
+
+def output_tokens(thinking_budget):
+    """max_output_tokens for a thinking budget: the answer's room plus the thinking's."""
+    if thinking_budget is None or thinking_budget < 0:
+        return ANSWER_TOKENS + DEFAULT_THINKING_TOKENS
+    return ANSWER_TOKENS + thinking_budget
+
+
+def default_thinking_budget(model):
+    """The thinking budget when GEMINI_THINKING_BUDGET is unset: 0 (no thinking) for Flash
+    models, where thinking delays the first words of a reading and risks MAX_TOKENS; None
+    (send no budget: the model's own default) for the others, some of which cannot switch
+    thinking off."""
+    return 0 if "flash" in model.lower() else None
+
 
 def classify_api_error(exc):
     """Map an SDK APIError to an InterpretationError."""
@@ -60,9 +84,12 @@ class GeminiInterpreter:
 
     name = "gemini"
 
-    def __init__(self, api_key, model, base_url=None, timeout=60):
+    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None):
         self.model = model
         self.timeout = timeout
+        self.thinking_budget = (
+            default_thinking_budget(model) if thinking_budget is None else thinking_budget
+        )
         self.client = _client(api_key, base_url, timeout)
 
     @classmethod
@@ -72,14 +99,19 @@ class GeminiInterpreter:
             model=config["GEMINI_MODEL"],
             base_url=config.get("GEMINI_BASE_URL"),
             timeout=config.get("GEMINI_TIMEOUT", 60),
+            thinking_budget=config.get("GEMINI_THINKING_BUDGET"),
         )
 
     def _config(self, request):
+        thinking = None
+        if self.thinking_budget is not None:
+            thinking = types.ThinkingConfig(thinking_budget=self.thinking_budget)
         return types.GenerateContentConfig(
             system_instruction=system_instruction(request),
             temperature=0.8,
             top_p=0.95,
-            max_output_tokens=4096,
+            max_output_tokens=output_tokens(self.thinking_budget),
+            thinking_config=thinking,
             safety_settings=_SAFETY,
         )
 

@@ -3,12 +3,20 @@
 Flask's session cookie is signed but readable, so the cards are sealed with a key derived
 from SECRET_KEY: nothing the browser holds reveals a card before it is picked. Picks are
 slot numbers (0–29) and need no secrecy.
+
+A cookie can be kept and sent again, so a deal is also used up on the server: creating its
+reading records its id (``used_deals``, tarot/reading/service.py), and a sealed deal is
+refused once it is older than DEAL_LIFETIME, which is less than the day ``flask purge``
+keeps those records. The seal is made once, when the cards are dealt: picking keeps it,
+so its time cannot be renewed.
 """
 
 import base64
 import hashlib
 import json
 import secrets
+import time
+from datetime import timedelta
 
 from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app, session
@@ -17,6 +25,7 @@ from ..deck import current_deck
 
 DEAL_SIZE = 30
 PICK_COUNT = 5
+DEAL_LIFETIME = timedelta(hours=6)
 
 
 def _fernet():
@@ -27,10 +36,11 @@ def _fernet():
 class Deal:
     """A deal: its id, the 30 sealed cards and the picked slots in order."""
 
-    def __init__(self, deal_id, cards, picks):
+    def __init__(self, deal_id, cards, picks, sealed):
         self.id = deal_id
         self.cards = cards  # [(number, reversed), ...] — never sent to the browser
         self.picks = picks
+        self.sealed = sealed  # the cards as sealed when dealt (the seal carries its time)
 
     @property
     def complete(self):
@@ -44,28 +54,31 @@ class Deal:
 def new_deal():
     """Deal 30 of the 78 cards face down and keep them in the session."""
     drawn = current_deck().deal(DEAL_SIZE)
-    deal = Deal(secrets.token_urlsafe(12), [(c.number, c.reversed) for c in drawn], [])
+    cards = [(c.number, c.reversed) for c in drawn]
+    sealed = _fernet().encrypt_at_time(json.dumps(cards).encode(), int(time.time())).decode()
+    deal = Deal(secrets.token_urlsafe(12), cards, [], sealed)
     save(deal)
     return deal
 
 
 def save(deal):
-    sealed = _fernet().encrypt(json.dumps(deal.cards).encode()).decode()
-    session["deal"] = {"id": deal.id, "cards": sealed, "picks": list(deal.picks)}
+    session["deal"] = {"id": deal.id, "cards": deal.sealed, "picks": list(deal.picks)}
 
 
 def current():
-    """The session's deal, or None (also when it cannot be unsealed)."""
+    """The session's deal, or None (also when it cannot be unsealed or has expired)."""
     stored = session.get("deal")
     if not isinstance(stored, dict):
         return None
     try:
-        cards = json.loads(_fernet().decrypt(stored["cards"].encode()))
+        sealed = stored["cards"]
+        lifetime = int(DEAL_LIFETIME.total_seconds())
+        cards = json.loads(_fernet().decrypt_at_time(sealed.encode(), lifetime, int(time.time())))
         picks = [int(p) for p in stored.get("picks", [])]
-    except (InvalidToken, KeyError, TypeError, ValueError):
+    except (InvalidToken, KeyError, TypeError, ValueError, AttributeError):
         clear()
         return None
-    return Deal(stored["id"], [(int(n), bool(r)) for n, r in cards], picks)
+    return Deal(stored["id"], [(int(n), bool(r)) for n, r in cards], picks, sealed)
 
 
 def clear():

@@ -1,22 +1,20 @@
 """Creating, finding, saving and retrying readings."""
 
 import unicodedata
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
-from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
-from .. import jobs
+from .. import jobs, quota
 from ..extensions import db
-from ..models import Reading, ReadingStatus, utcnow
+from ..models import Reading, ReadingStatus, UsedDeal, utcnow
 from ..spreads import POSITIONS
 from ..topics import TOPICS
 
 CONCERN_MAX = 300
-SEOUL = ZoneInfo("Asia/Seoul")
+# How long a used deal is remembered: far longer than a sealed deal lives (deals.DEAL_LIFETIME).
+USED_DEAL_KEPT = timedelta(days=1)
 
 
 class ReadingFormError(ValueError):
@@ -53,44 +51,67 @@ def validate_form(topic, concern):
     return topic, concern
 
 
-def readings_today(user):
-    """How many readings the user asked for since midnight in Seoul."""
-    now_seoul = datetime.now(SEOUL)
-    midnight = now_seoul.replace(hour=0, minute=0, second=0, microsecond=0)
-    since = midnight.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
-    return db.session.execute(
-        db.select(func.count(Reading.id)).where(Reading.user_id == user.id, Reading.created_at >= since)
-    ).scalar_one()
+class DealAlreadyUsed(Exception):
+    """The deal has made its reading: an old session cookie sent with other picks, or after
+    that reading was deleted."""
 
 
-def daily_limit_reached(user):
-    """True when AI readings are on and the user used today's allowance."""
-    config = current_app.config
-    if not config.get("GEMINI_API_KEY"):
-        return False  # the offline interpreter is not limited
-    return readings_today(user) >= config["READINGS_PER_DAY"]
+class RetryLimitReached(Exception):
+    """The reading was retried as often as READING_RETRIES allows."""
 
 
-def create_reading(user, topic, concern, deal, locale):
-    """Store the reading as pending and start its job; the same deal twice gives one reading."""
-    existing = find_by_request_key(user, deal.id)
-    if existing:
-        return existing
-    cards = [
+def _spread(deal):
+    return [
         {"card": number, "reversed": rev, "position": POSITIONS[index]}
         for index, (number, rev) in enumerate(deal.picked_cards())
     ]
-    reading = Reading(
-        user_id=user.id, topic=topic, concern=concern, cards=cards,
-        request_key=deal.id, locale=locale, status=ReadingStatus.PENDING,
-    )
-    jobs.reserve(reading)
-    db.session.add(reading)
+
+
+def _earlier_reading(user, deal, cards):
+    """The reading this deal made, if the picks are the same; None if it made none yet.
+
+    Raises DealAlreadyUsed when the deal was used with other picks or its reading is gone.
+    """
+    existing = find_by_request_key(user, deal.id)
+    if existing is not None and existing.cards == cards:
+        return existing
+    if existing is not None or db.session.get(UsedDeal, deal.id) is not None:
+        raise DealAlreadyUsed(deal.id)
+    return None
+
+
+def create_reading(user, topic, concern, deal, locale, per_day):
+    """Store the reading as pending and start its job; return the reading.
+
+    The deal is used up in the same transaction, with the model call the reading costs
+    when ``per_day`` (the daily allowance) is set, so neither happens without the other.
+    The same deal with the same picks again (a form sent twice) gives the first reading.
+    Raises DealAlreadyUsed for a replayed deal and quota.QuotaExceeded when today's calls
+    are used.
+    """
+    cards = _spread(deal)
+    earlier = _earlier_reading(user, deal, cards)
+    if earlier is not None:
+        return earlier
     try:
+        # The call first: it locks the user's row before anything else is written.
+        call = quota.record_call(user.id, quota.CallKind.READING, per_day) if per_day is not None else None
+        reading = Reading(
+            user_id=user.id, topic=topic, concern=concern, cards=cards,
+            request_key=deal.id, locale=locale, status=ReadingStatus.PENDING,
+        )
+        jobs.reserve(reading)
+        db.session.add_all([reading, UsedDeal(deal_id=deal.id)])
+        if call is not None:
+            db.session.flush()
+            call.reading_id = reading.id
         db.session.commit()
-    except IntegrityError:
-        db.session.rollback()  # a concurrent submission of the same deal won the race
-        return find_by_request_key(user, deal.id)
+    except (quota.QuotaExceeded, IntegrityError):
+        db.session.rollback()
+        # The same form sent twice at once: the other request made the reading.
+        if (earlier := _earlier_reading(user, deal, cards)) is None:
+            raise
+        return earlier
     jobs.start(reading.id)
     return reading
 
@@ -112,10 +133,31 @@ def save_reading(reading):
     return True
 
 
-def retry_reading(reading):
-    """Start a failed reading again, keeping its topic, concern and cards."""
+def retry_reading(reading, per_day, max_retries):
+    """Start a failed reading again, keeping its topic, concern and cards.
+
+    Returns False when the reading has not failed (nothing to retry). With a daily
+    allowance (``per_day``) the retry is a counted model call: raises RetryLimitReached
+    after ``max_retries`` retries of this reading, quota.QuotaExceeded when today's calls
+    are used.
+    """
     if reading.status != ReadingStatus.FAILED:
         return False
+    if per_day is not None:
+        quota.lock_user(reading.user_id)
+        # A retry sent twice at once: the second sees what the first did.
+        db.session.refresh(reading, with_for_update=True)
+        if reading.status != ReadingStatus.FAILED:
+            db.session.rollback()
+            return False
+        if quota.retries_used(reading.id) >= max_retries:
+            db.session.rollback()
+            raise RetryLimitReached(reading.public_id)
+        try:
+            quota.record_call(reading.user_id, quota.CallKind.RETRY, per_day, reading_id=reading.id)
+        except quota.QuotaExceeded:
+            db.session.rollback()
+            raise
     reading.status = ReadingStatus.PENDING
     reading.error_kind = None
     reading.partial_text = None
@@ -133,5 +175,12 @@ def purge_unsaved(days):
     result = db.session.execute(
         db.delete(Reading).where(Reading.saved_at.is_(None), Reading.created_at < cutoff)
     )
+    db.session.commit()
+    return result.rowcount
+
+
+def purge_used_deals():
+    """Forget deals used more than a day ago (their cookies expired long before); return how many."""
+    result = db.session.execute(db.delete(UsedDeal).where(UsedDeal.used_at < utcnow() - USED_DEAL_KEPT))
     db.session.commit()
     return result.rowcount

@@ -4,7 +4,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from .. import jobs
+from .. import jobs, quota
 from ..deck import current_deck
 from ..extensions import limiter
 from ..htmx import wants_fragment
@@ -37,9 +37,14 @@ def _render_form(topic, concern, errors=None, notice=None, status=200):
         "reading/page.html",
         topics=TOPICS, topic=topic, concern=concern, deal=deal, errors=errors or {},
         notice=notice, positions=POSITIONS, position_labels=POSITION_LABELS,
-        concern_max=service.CONCERN_MAX,
-        limit_reached=current_user.is_authenticated and service.daily_limit_reached(current_user),
+        concern_max=service.CONCERN_MAX, limit_reached=_no_calls_left(),
     ), status
+
+
+def _no_calls_left():
+    per_day = quota.daily_allowance(current_app.config)
+    return (per_day is not None and current_user.is_authenticated
+            and quota.calls_left(current_user.id, per_day) == 0)
 
 
 def _render_deal(deal, notice=None, status=200, fresh=False):
@@ -101,7 +106,7 @@ def pick():
 
 
 @bp.post("/reading")
-@limiter.limit(lambda: current_app.config["READING_RATE_LIMIT"])
+@limiter.shared_limit(lambda: current_app.config["READING_RATE_LIMIT"], scope="reading-requests")
 def create():
     """Create the reading from the picked cards → 303 to its page."""
     topic, concern = _form_values()
@@ -118,9 +123,18 @@ def create():
         if earlier:  # the same form sent twice: the first already made the reading
             return redirect(url_for("reading.show", public_id=earlier.public_id), code=303)
         return _render_form(topic, concern, errors={"cards": _("카드 다섯 장을 골라 주세요.")}, status=422)
-    if service.daily_limit_reached(current_user):
-        return _render_form(topic, concern, notice="limit", status=429)
-    reading = service.create_reading(current_user, topic, concern, current, current_lang())
+    try:
+        reading = service.create_reading(
+            current_user, topic, concern, current, current_lang(), quota.daily_allowance(current_app.config)
+        )
+    except quota.QuotaExceeded as exc:
+        body, status = _render_form(topic, concern, notice="limit", status=429)
+        return body, status, {"Retry-After": str(exc.retry_after)}
+    except service.DealAlreadyUsed:
+        deals.clear()
+        return _render_form(topic, concern, status=409, errors={
+            "cards": _("이 카드로는 이미 풀이를 받았어요. 카드를 새로 섞어 주세요."),
+        })
     deals.clear()
     return redirect(url_for("reading.show", public_id=reading.public_id), code=303)
 
@@ -181,11 +195,31 @@ def save(public_id):
 
 
 @bp.post("/reading/<public_id>/retry")
+@limiter.shared_limit(lambda: current_app.config["READING_RATE_LIMIT"], scope="reading-requests")
 @login_required
 def retry(public_id):
-    """Start a failed reading again."""
+    """Start a failed reading again (a counted model call, see tarot/quota.py)."""
     reading = _own_reading(public_id)
-    service.retry_reading(reading)
+    config = current_app.config
+    try:
+        service.retry_reading(reading, quota.daily_allowance(config), config["READING_RETRIES"])
+    except quota.QuotaExceeded as exc:
+        return _retry_refused(reading, _("오늘 받을 수 있는 AI 풀이를 모두 받았어요. 내일 다시 만나요! 카드 설명은 언제든 볼 수 있어요."),
+                              429, {"Retry-After": str(exc.retry_after)})
+    except service.RetryLimitReached:
+        return _retry_refused(reading, _("이 풀이는 다시 시도할 수 있는 횟수를 모두 썼어요. 카드를 새로 섞어 새 풀이를 받아 보세요."), 409)
     if wants_fragment():
         return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
     return redirect(url_for("reading.show", public_id=public_id), code=303)
+
+
+def _retry_refused(reading, message, status, headers=None):
+    """The failed answer again, saying why it was not retried, without the retry button."""
+    if wants_fragment():
+        body = render_template("reading/_answer.html", reading=reading, retry_refused=message)
+    else:
+        body = render_template(
+            "reading/show.html", reading=reading, cards=_cards_of(reading),
+            position_labels=POSITION_LABELS, retry_refused=message,
+        )
+    return body, status, headers or {}

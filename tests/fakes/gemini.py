@@ -3,7 +3,15 @@
 It serves ``POST /<version>/models/<model>:generateContent`` and
 ``:streamGenerateContent?alt=sse`` (version v1 or v1beta; other paths are 404). Each request takes the next scripted behaviour from
 ``script`` (the last one repeats): a streamed answer, an HTTP error, a hang, a dropped
-connection, a safety block or garbage. Every request is recorded for assertions.
+connection, a safety block or garbage. Every request is recorded for assertions, and
+``fake.sent()`` reads one back as the client sent it (generation config, system
+instruction, the user's JSON).
+
+Like the real API, thinking tokens count against ``maxOutputTokens``: an answer scripted
+with ``thoughts`` spends that many tokens thinking (at most the request's
+``thinkingBudget``; none when it is 0), then its text at one token per character (the worst
+case for Korean). When the two do not fit, the text is cut where the room ends and the
+stream finishes with MAX_TOKENS.
 """
 
 import json
@@ -25,6 +33,7 @@ class Answer:
     first_delay: float = 0.0
     delay: float = 0.0
     finish: str = "STOP"
+    thoughts: int = 0  # tokens the model thinks when its budget allows
 
 
 @dataclass
@@ -69,6 +78,61 @@ SIX_PART_ANSWER = [
 ]
 
 
+@dataclass
+class Sent:
+    """One recorded request, read as the SDK sent it."""
+
+    path: str
+    headers: dict
+    body: dict
+
+    @property
+    def generation_config(self):
+        return self.body.get("generationConfig", {})
+
+    @property
+    def system(self):
+        return "".join(part["text"] for part in self.body["systemInstruction"]["parts"])
+
+    @property
+    def user_text(self):
+        (content,) = self.body["contents"]
+        return "".join(part["text"] for part in content["parts"])
+
+    @property
+    def data(self):
+        """The user message parsed as JSON (the reading as quoted data)."""
+        return json.loads(self.user_text)
+
+
+def proto_field(message, name):
+    """A field of a JSON-encoded protobuf message, which the API accepts under its
+    lowerCamelCase name or its original snake_case name (the SDK sends some of each)."""
+    camel = re.sub(r"_(\w)", lambda m: m.group(1).upper(), name)
+    return message.get(camel, message.get(name))
+
+
+def _spent_thinking(answer, config):
+    budget = proto_field(proto_field(config, "thinking_config") or {}, "thinking_budget")
+    if budget is None or budget < 0:
+        return min(answer.thoughts, 8192)  # the 2.5 models' dynamic ceiling
+    return min(answer.thoughts, budget)
+
+
+def fit_to_room(answer, config):
+    """(chunks, finish, thought tokens) as the model would stream them under ``config``."""
+    thinking = _spent_thinking(answer, config)
+    room = (proto_field(config, "max_output_tokens") or 8192) - thinking
+    chunks, used = [], 0
+    for text in answer.chunks:
+        if used + len(text) > room:
+            chunks.append(text[: max(room - used, 0)])
+            return chunks, "MAX_TOKENS", thinking
+        chunks.append(text)
+        used += len(text)
+    return chunks, answer.finish, thinking
+
+
 class FakeGemini:
     """Run with ``with FakeGemini() as fake:``; point GEMINI_BASE_URL at ``fake.url``."""
 
@@ -87,6 +151,11 @@ class FakeGemini:
     def __exit__(self, *exc):
         self._server.shutdown()
         self._server.server_close()
+
+    def sent(self, index=-1):
+        """Request ``index`` (the last by default) as a :class:`Sent`."""
+        request = self.requests[index]
+        return Sent(request["path"], request["headers"], request["body"])
 
     def next_behaviour(self):
         with self._lock:
@@ -133,10 +202,11 @@ class FakeGemini:
                     self.connection.shutdown(2)
                     self.close_connection = True
                     return None
+                chunks, finish, thoughts = fit_to_room(behaviour, body.get("generationConfig", {}))
                 if streaming:
-                    return self._stream(behaviour)
+                    return self._stream(behaviour, chunks, finish, thoughts)
                 time.sleep(behaviour.first_delay)
-                return self._json(_chunk("".join(behaviour.chunks), finish=behaviour.finish))
+                return self._json(_chunk("".join(chunks), finish=finish, thoughts=thoughts))
 
             def _error(self, error):
                 data = json.dumps(
@@ -186,25 +256,24 @@ class FakeGemini:
                     self._send_event(payload)
                 self._end_stream()
 
-            def _stream(self, answer):
+            def _stream(self, answer, chunks, finish, thoughts):
                 self._start_stream()
                 time.sleep(answer.first_delay)
-                for index, text in enumerate(answer.chunks):
+                for index, text in enumerate(chunks):
                     if index:
                         time.sleep(answer.delay)
-                    last = index == len(answer.chunks) - 1
-                    self._send_event(_chunk(text, finish=answer.finish if last else ""))
+                    last = index == len(chunks) - 1
+                    self._send_event(_chunk(text, finish=finish if last else "", thoughts=thoughts))
                 self._end_stream()
 
         return Handler
 
 
-def _chunk(text, finish=""):
+def _chunk(text, finish="", thoughts=0):
     candidate = {"content": {"parts": [{"text": text}], "role": "model"}, "index": 0}
     if finish:
         candidate["finishReason"] = finish
-    return {
-        "candidates": [candidate],
-        "usageMetadata": {"promptTokenCount": 10, "candidatesTokenCount": 5},
-        "modelVersion": "gemini-2.5-flash",
-    }
+    usage = {"promptTokenCount": 10, "candidatesTokenCount": len(text)}
+    if thoughts:
+        usage["thoughtsTokenCount"] = thoughts
+    return {"candidates": [candidate], "usageMetadata": usage, "modelVersion": "gemini-2.5-flash"}

@@ -121,22 +121,29 @@ def check_environment(env=None):
 def load_settings(instance_path, env=None):
     """Build the Flask config mapping from environment variables.
 
-    ``env`` defaults to ``os.environ``; tests pass their own mapping.
+    ``env`` defaults to ``os.environ``; tests pass their own mapping. A setting that
+    cannot make a safe configuration raises ConfigError with a one-line reason.
     """
     env = os.environ if env is None else env
     tarot_env = _environment_name(env)
     production = tarot_env == "production"
-    secret = _secret_key(env, production) or _instance_secret(instance_path)
+    settings = {}
+    settings.update(_site_settings(env, instance_path, tarot_env, production))
+    settings.update(_gemini_settings(env))
+    settings.update(_sign_in_settings(env, production))
+    settings.update(_map_settings(env))
+    settings.update(_reading_settings(env))
+    settings.update(_shared_store_settings(env, instance_path))
+    return settings
 
-    providers = [p for p in PROVIDERS if env.get(f"{p.upper()}_CLIENT_ID")]
-    demo_default = not providers and not production
-    demo_login = _flag(env.get("TAROT_DEMO_LOGIN"), demo_default) and not production
 
-    settings = {
+def _site_settings(env, instance_path, tarot_env, production):
+    """The environment, secrets, database, cookies and languages."""
+    return {
         "TAROT_ENV": tarot_env,
         "PRODUCTION": production,
+        "SECRET_KEY": _secret_key(env, production) or _instance_secret(instance_path),
         "PUBLIC_URL": _public_url(env, production),
-        "SECRET_KEY": secret,
         "SQLALCHEMY_DATABASE_URI": _database_url(env, instance_path),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True, "pool_recycle": 280},
         "SESSION_COOKIE_HTTPONLY": True,
@@ -152,49 +159,81 @@ def load_settings(instance_path, env=None):
         "BABEL_DEFAULT_LOCALE": "ko",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Seoul",
         "LANGUAGES": ("ko", "en"),  # catalogues in tarot/translations
+        "PROXY_COUNT": _int(env, "TAROT_PROXY_COUNT", 0),
+        "CONTACT_EMAIL": env.get("TAROT_CONTACT_EMAIL") or None,
+        "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
+    }
+
+
+def _gemini_settings(env):
+    return {
         "GEMINI_API_KEY": env.get("GEMINI_API_KEY") or None,
         "GEMINI_MODEL": env.get("GEMINI_MODEL") or "gemini-2.5-flash",
         "GEMINI_BASE_URL": env.get("GEMINI_BASE_URL") or None,
         "GEMINI_TIMEOUT": _int(env, "GEMINI_TIMEOUT", 60),
         "GEMINI_THINKING_BUDGET": _int(env, "GEMINI_THINKING_BUDGET", None),
+    }
+
+
+def _sign_in_settings(env, production):
+    """OAuth providers (a provider is on when its client id is set) and the demo sign-in."""
+    providers = [p for p in PROVIDERS if env.get(f"{p.upper()}_CLIENT_ID")]
+    demo_default = not providers and not production
+    settings = {
         "OAUTH_PROVIDERS": providers,
+        "DEMO_LOGIN": _flag(env.get("TAROT_DEMO_LOGIN"), demo_default) and not production,
         "KAKAO_AUTH_URL": env.get("KAKAO_AUTH_URL") or "https://kauth.kakao.com",
         "KAKAO_API_URL": env.get("KAKAO_API_URL") or "https://kapi.kakao.com",
         "GITHUB_URL": env.get("GITHUB_URL") or "https://github.com",
         "GITHUB_API_URL": env.get("GITHUB_API_URL") or "https://api.github.com",
         "GOOGLE_DISCOVERY_URL": env.get("GOOGLE_DISCOVERY_URL")
         or "https://accounts.google.com/.well-known/openid-configuration",
-        "DEMO_LOGIN": demo_login,
-        "CONTACT_EMAIL": env.get("TAROT_CONTACT_EMAIL") or None,
+    }
+    for provider in PROVIDERS:
+        key = provider.upper()
+        settings[f"{key}_CLIENT_ID"] = env.get(f"{key}_CLIENT_ID") or None
+        settings[f"{key}_CLIENT_SECRET"] = env.get(f"{key}_CLIENT_SECRET") or None
+    return settings
+
+
+def _map_settings(env):
+    return {
         "KAKAO_MAP_JS_KEY": env.get("KAKAO_MAP_JS_KEY") or None,
         "KAKAO_REST_API_KEY": env.get("KAKAO_REST_API_KEY") or None,
         "KAKAO_LOCAL_URL": env.get("KAKAO_LOCAL_URL") or "https://dapi.kakao.com",
         "OVERPASS_URL": env.get("OVERPASS_URL") or "https://overpass-api.de/api/interpreter",
         "MAP_TILE_URL": env.get("MAP_TILE_URL") or "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "OUTBOUND_TIMEOUT": _int(env, "OUTBOUND_TIMEOUT", 8),
-        "REDIS_URL": env.get("REDIS_URL") or None,
-        "REDIS_KEY_PREFIX": env.get("REDIS_KEY_PREFIX") or "tarot",
-        "PROXY_COUNT": _int(env, "TAROT_PROXY_COUNT", 0),
+    }
+
+
+def _reading_settings(env):
+    return {
         "READING_LEASE_SECONDS": _int(env, "READING_LEASE_SECONDS", 30),
         "READING_JOB_THREADS": _int(env, "READING_JOB_THREADS", 32),
         "READING_RATE_LIMIT": env.get("READING_RATE_LIMIT") or "20 per minute",
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
         "READING_RETRIES": _int(env, "READING_RETRIES", 3),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
-        "DECK_PATH": env.get("TAROT_DECK_PATH") or str(PROJECT_ROOT / "seed" / "cards.yaml"),
     }
-    for provider in PROVIDERS:
-        key = provider.upper()
-        settings[f"{key}_CLIENT_ID"] = env.get(f"{key}_CLIENT_ID") or None
-        settings[f"{key}_CLIENT_SECRET"] = env.get(f"{key}_CLIENT_SECRET") or None
-    redis_url = settings["REDIS_URL"]
-    settings["RATELIMIT_STORAGE_URI"] = redis_url or "tarot-sqlite://" + (
-        env.get("TAROT_RATELIMIT_PATH") or str(Path(instance_path) / "ratelimits.sqlite")
-    )
-    settings["RATELIMIT_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"]
-    settings["CACHE_KEY_PREFIX"] = settings["REDIS_KEY_PREFIX"] + ":"
-    settings["CACHE_TYPE"] = "RedisCache" if redis_url else "SimpleCache"
+
+
+def _shared_store_settings(env, instance_path):
+    """Rate-limit storage and cache: Redis when REDIS_URL is set, else this host's own."""
+    redis_url = env.get("REDIS_URL") or None
+    prefix = env.get("REDIS_KEY_PREFIX") or "tarot"
+    settings = {
+        "REDIS_URL": redis_url,
+        "REDIS_KEY_PREFIX": prefix,
+        # Without Redis the counts live in a SQLite file every worker of this host shares.
+        "RATELIMIT_STORAGE_URI": redis_url or "tarot-sqlite://" + (
+            env.get("TAROT_RATELIMIT_PATH") or str(Path(instance_path) / "ratelimits.sqlite")
+        ),
+        "RATELIMIT_KEY_PREFIX": prefix,
+        "CACHE_KEY_PREFIX": prefix + ":",
+        "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
+        "CACHE_DEFAULT_TIMEOUT": 300,
+    }
     if redis_url:
         settings["CACHE_REDIS_URL"] = redis_url
-    settings["CACHE_DEFAULT_TIMEOUT"] = 300
     return settings

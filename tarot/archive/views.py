@@ -17,7 +17,7 @@ def _archive_url(topic=None, cursor=None):
 
 
 def _thumbnails(reading):
-    """(image URL, card name, reversed) for each of the reading's five cards."""
+    """(image URL, card name, reversed) for each of the reading's cards."""
     deck = current_deck()
     lang = current_lang()
     # A page shows up to 100 thumbnails: their versioned URLs are worked out once per process.

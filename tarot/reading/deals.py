@@ -22,9 +22,9 @@ from cryptography.fernet import Fernet, InvalidToken
 from flask import current_app, session
 
 from ..deck import current_deck
+from ..spreads import DEFAULT_SPREAD, get_spread
 
 DEAL_SIZE = 30
-PICK_COUNT = 5
 DEAL_LIFETIME = timedelta(hours=6)
 
 
@@ -34,35 +34,37 @@ def _fernet():
 
 
 class Deal:
-    """A deal: its id, the 30 sealed cards and the picked slots in order."""
+    """A deal: its id, the 30 sealed cards, the spread it is laid out in and the picked slots
+    in order (the n-th pick goes to the spread's n-th place)."""
 
-    def __init__(self, deal_id, cards, picks, sealed):
+    def __init__(self, deal_id, cards, picks, sealed, spread):
         self.id = deal_id
         self.cards = cards  # [(number, reversed), ...] — never sent to the browser
         self.picks = picks
         self.sealed = sealed  # the cards as sealed when dealt (the seal carries its time)
+        self.spread = spread  # a tarot.spreads.Spread
 
     @property
     def complete(self):
-        return len(self.picks) == PICK_COUNT
+        return len(self.picks) == self.spread.size
 
     def picked_cards(self):
         """[(number, reversed)] for the picked slots, in pick order."""
         return [self.cards[slot] for slot in self.picks]
 
 
-def new_deal():
-    """Deal 30 of the 78 cards face down and keep them in the session."""
+def new_deal(spread):
+    """Deal 30 of the 78 cards face down for ``spread`` and keep them in the session."""
     drawn = current_deck().deal(DEAL_SIZE)
     cards = [(c.number, c.reversed) for c in drawn]
     sealed = _fernet().encrypt_at_time(json.dumps(cards).encode(), int(time.time())).decode()
-    deal = Deal(secrets.token_urlsafe(12), cards, [], sealed)
+    deal = Deal(secrets.token_urlsafe(12), cards, [], sealed, spread)
     save(deal)
     return deal
 
 
 def save(deal):
-    session["deal"] = {"id": deal.id, "cards": deal.sealed, "picks": list(deal.picks)}
+    session["deal"] = {"id": deal.id, "cards": deal.sealed, "picks": list(deal.picks), "spread": deal.spread.key}
 
 
 def current():
@@ -75,10 +77,15 @@ def current():
         lifetime = int(DEAL_LIFETIME.total_seconds())
         cards = json.loads(_fernet().decrypt_at_time(sealed.encode(), lifetime, int(time.time())))
         picks = [int(p) for p in stored.get("picks", [])]
+        # A deal from before there were spreads names none: it was dealt for five cards.
+        spread = get_spread(stored.get("spread", DEFAULT_SPREAD))
     except (InvalidToken, KeyError, TypeError, ValueError, AttributeError):
         clear()
         return None
-    return Deal(stored["id"], [(int(n), bool(r)) for n, r in cards], picks, sealed)
+    if spread is None or len(picks) > spread.size:
+        clear()
+        return None
+    return Deal(stored["id"], [(int(n), bool(r)) for n, r in cards], picks, sealed, spread)
 
 
 def clear():
@@ -97,8 +104,9 @@ def toggle_pick(deal, slot):
         deal.picks.remove(slot)
     elif not 0 <= slot < len(deal.cards):
         raise PickError(_("없는 자리의 카드예요. 다시 골라 주세요."))
-    elif len(deal.picks) >= PICK_COUNT:
-        raise PickError(_("카드는 다섯 장까지 고를 수 있어요. 바꾸고 싶다면 고른 카드를 한 번 더 눌러 내려놓으세요."))
+    elif len(deal.picks) >= deal.spread.size:
+        raise PickError(_("카드는 %(count)s까지 고를 수 있어요. 바꾸고 싶다면 고른 카드를 한 번 더 눌러 내려놓으세요.",
+                          count=deal.spread.count_label))
     else:
         deal.picks.append(slot)
     save(deal)

@@ -9,7 +9,6 @@ from sqlalchemy.exc import IntegrityError
 from .. import jobs, quota
 from ..extensions import db
 from ..models import Reading, ReadingStatus, UsedDeal, utcnow
-from ..spreads import POSITIONS
 from ..topics import TOPICS
 
 CONCERN_MAX = 300
@@ -61,8 +60,10 @@ class RetryLimitReached(Exception):
 
 
 def _spread(deal):
+    """The picked cards as stored: each in its place of the deal's spread, in pick order."""
+    places = deal.spread.places
     return [
-        {"card": number, "reversed": rev, "position": POSITIONS[index]}
+        {"card": number, "reversed": rev, "position": places[index]}
         for index, (number, rev) in enumerate(deal.picked_cards())
     ]
 
@@ -97,7 +98,7 @@ def create_reading(user, topic, concern, deal, locale, per_day):
         # The call first: it locks the user's row before anything else is written.
         call = quota.record_call(user.id, quota.CallKind.READING, per_day) if per_day is not None else None
         reading = Reading(
-            user_id=user.id, topic=topic, concern=concern, cards=cards,
+            user_id=user.id, topic=topic, concern=concern, cards=cards, spread=deal.spread.key,
             request_key=deal.id, locale=locale, status=ReadingStatus.PENDING,
         )
         jobs.reserve(reading)

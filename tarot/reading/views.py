@@ -10,7 +10,7 @@ from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..readings import get_owned
-from ..spreads import POSITIONS
+from ..spreads import DEFAULT_SPREAD, SPREADS, get_spread
 from ..topics import TOPICS
 from . import bp, deals, service
 from .messages import waiting_message
@@ -22,9 +22,27 @@ def _form_values():
     return (topic if topic in TOPICS else ""), (source.get("concern", "") or "")[:1000]
 
 
+def _asked_spread():
+    """The spread key the form or address names ("" for none); it may not be a spread."""
+    source = request.form if request.method == "POST" else request.args
+    return source.get("spread", "")[:32]
+
+
+def _chosen_spread(deal):
+    """The spread chosen on the form: the one asked for, else the deal's, else the default."""
+    return get_spread(_asked_spread()) or (deal.spread if deal else SPREADS[DEFAULT_SPREAD])
+
+
+def _shown_spread(deal):
+    """The spread the deal area lays out: the deal's, else the one chosen."""
+    return deal.spread if deal is not None else _chosen_spread(deal)
+
+
 def _form_url(topic, concern):
     """The form's address, keeping what was chosen and typed."""
-    return url_for("reading.new", topic=topic or None, concern=concern or None)
+    spread = get_spread(_asked_spread())
+    return url_for("reading.new", topic=topic or None, concern=concern or None,
+                   spread=spread.key if spread else None)
 
 
 def _back_to_form(topic, concern):
@@ -36,7 +54,7 @@ def _render_form(topic, concern, errors=None, notice=None, status=200):
     return render_template(
         "reading/page.html",
         topics=TOPICS, topic=topic, concern=concern, deal=deal, errors=errors or {},
-        notice=notice, positions=POSITIONS,
+        notice=notice, spreads=SPREADS, chosen=_chosen_spread(deal), spread=_shown_spread(deal),
         concern_max=service.CONCERN_MAX, limit_reached=_no_calls_left(),
     ), status
 
@@ -49,7 +67,7 @@ def _no_calls_left():
 
 def _render_deal(deal, notice=None, status=200, fresh=False):
     return render_template(
-        "reading/_deal.html", deal=deal, notice=notice, positions=POSITIONS, fresh=fresh,
+        "reading/_deal.html", deal=deal, notice=notice, spread=_shown_spread(deal), fresh=fresh,
     ), status
 
 
@@ -69,12 +87,24 @@ def signin():
 
 @bp.post("/reading/deal")
 def deal():
-    """Shuffle: a new face-down deal of 30, replacing the old one and its picks."""
-    new_deal = deals.new_deal()
+    """Shuffle: a new face-down deal of 30 for the chosen spread, replacing the old one and its
+    picks. An unknown spread is refused and the old deal kept."""
+    spread = get_spread(_asked_spread() or DEFAULT_SPREAD)
+    if spread is None:
+        return _refused_spread()
+    new_deal = deals.new_deal(spread)
     if wants_fragment():
         return _render_deal(new_deal, fresh=True)
     topic, concern = _form_values()
     return _back_to_form(topic, concern)
+
+
+def _refused_spread():
+    notice = _("없는 배열이에요. 배열을 다시 골라 주세요.")
+    if wants_fragment():
+        return _render_deal(deals.current(), notice, 422)
+    topic, concern = _form_values()
+    return _render_form(topic, concern, errors={"spread": notice}, status=422)
 
 
 @bp.post("/reading/pick")
@@ -121,7 +151,13 @@ def create():
         earlier = service.find_by_request_key(current_user, request.form.get("deal_id", ""))
         if earlier:  # the same form sent twice: the first already made the reading
             return redirect(url_for("reading.show", public_id=earlier.public_id), code=303)
-        return _render_form(topic, concern, errors={"cards": _("카드 다섯 장을 골라 주세요.")}, status=422)
+        count = _shown_spread(current).count_label
+        return _render_form(topic, concern, errors={"cards": _("카드 %(count)s을 골라 주세요.", count=count)}, status=422)
+    if _asked_spread() and _asked_spread() != current.spread.key:
+        # Another spread chosen after shuffling (without scripts, choosing does not re-deal).
+        return _render_form(topic, concern, status=422, errors={
+            "spread": _("카드를 섞은 뒤에 배열을 바꾸셨어요. 카드를 새로 섞어 주세요."),
+        })
     try:
         reading = service.create_reading(
             current_user, topic, concern, current, current_lang(), quota.daily_allowance(current_app.config)
@@ -157,7 +193,7 @@ def _cards_of(reading):
 @bp.get("/reading/<public_id>")
 @login_required
 def show(public_id):
-    """The reading: the five cards face up and the answer area."""
+    """The reading: its cards face up in their places and the answer area."""
     reading = _own_reading(public_id)
     jobs.ensure_running(reading)
     return render_template(

@@ -1,4 +1,4 @@
-"""The offline interpreter: a complete six-part reading composed from the deck's own text.
+"""The offline interpreter: a complete reading in its spread's sections composed from the deck's own text.
 
 Used when no Gemini key is set. It reads the concern (tarot/oracle/concern.py), the shape of
 the spread (shape.py) and each card in its place, and one writer (writer.py) puts it into
@@ -23,7 +23,7 @@ class OfflineInterpreter:
     model = "offline"
 
     def compose(self, request):
-        """The six sections as a dict, in the reading's language."""
+        """The request's spread's sections as a dict, in the reading's language."""
         lang = request.lang if request.lang in TABLES else "ko"
         with force_locale(lang):
             writer = Writer(request, TABLES[lang])

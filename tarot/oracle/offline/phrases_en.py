@@ -5,6 +5,7 @@ every sentence with a capital letter.
 """
 
 from .phrases_en_conclusion import CONCLUSION
+from .phrases_en_spreads import SPREAD_PHRASES, WHERE
 
 LANG = "en"
 SIDE = {False: "upright", True: "reversed"}
@@ -41,7 +42,9 @@ def keyword_list(words):
 
 
 def where(position, label):
-    """A card's place after its name: "in the Past", "in Advice 1"."""
+    """A card's place after its name: "in the Past", "in Advice 1", "that you drew"."""
+    if position in WHERE:
+        return WHERE[position]
     return f"in {label}" if position.startswith("advice") else f"in the {label}"
 
 
@@ -274,4 +277,5 @@ PHRASES = {
         "Even if the road {future} showed isn't welcome, acting on this advice can change that view entirely.",
     ),
     **CONCLUSION,
+    **SPREAD_PHRASES,
 }

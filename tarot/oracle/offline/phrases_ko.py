@@ -5,6 +5,7 @@ after a colon picks the particle that fits the word before it: "{card:이/가}" 
 """
 
 from .phrases_ko_conclusion import CONCLUSION
+from .phrases_ko_spreads import SPREAD_PHRASES, WHERE
 
 LANG = "ko"
 SIDE = {False: "정방향", True: "역방향"}
@@ -45,8 +46,8 @@ def keyword_list(words):
 
 
 def where(position, label):
-    """A card's place as it stands before its name: "과거의", "조언 1의"."""
-    return f"{label}의"
+    """A card's place as it stands before its name: "과거의", "조언 1의", "뽑은"."""
+    return WHERE.get(position, f"{label}의")
 
 
 def article(name):
@@ -269,4 +270,5 @@ PHRASES = {
         "{future:이/가} 보여 준 앞날이 반갑지 않더라도, 조언대로 움직이면 그 풍경은 얼마든지 바뀔 수 있어요.",
     ),
     **CONCLUSION,
+    **SPREAD_PHRASES,
 }

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 # How much each place weighs when the spread answers a question. The Future says where things
 # are heading and the Present where they stand; the Past is already behind, and the Advice
 # cards say what to do rather than what will happen.
-LEAN_WEIGHTS = {"past": 0.5, "present": 1.0, "future": 1.5, "advice1": 0.5, "advice2": 0.5}
+LEAN_WEIGHTS = {"past": 0.5, "present": 1.0, "future": 1.5, "advice1": 0.5, "advice2": 0.5, "outlook": 1.5}
 ANSWER_VALUE = {"yes": 1, "maybe": 0, "no": -1}
 # A weighted mean beyond this leans one way; nearer zero the spread is undecided.
 LEAN_THRESHOLD = 0.25

@@ -9,7 +9,7 @@ import random
 import re
 
 from ...korean import formatter
-from ...spreads import PLACE_LABELS
+from ...spreads import DEFAULT_SPREAD, PLACE_LABELS, SPREADS
 from ...suits import ELEMENT_LABELS, ELEMENT_REALMS, SUIT_ELEMENT, SUIT_LABELS
 from ...topics import topic_phrase
 from ..concern import analyse, reading_area
@@ -20,6 +20,9 @@ from .cardtext import reversed_sense
 _SENTENCE_START_FIELD = re.compile(r"(^|[.!?]\s+)\{(\w+)(?=[:}])")
 # The places told as one story, in order; the others (advice1, advice2) are read together.
 STORY = ("past", "present", "future")
+# Wordings that count the five-card spread's cards ("다섯 장", "all five") or name its advice
+# cards: for it alone.
+FIVE_CARD_WORDING = re.compile(r"다섯|\b[Ff]ive\b|조언 카드|advice cards")
 
 
 def is_advice(spread_card):
@@ -32,8 +35,9 @@ class Writer:
     def __init__(self, request, table):
         self.request, self.table, self.lang = request, table, table.LANG
         self.random = random.Random(request.seed)
+        self.spread = SPREADS[request.spread]
         self.concern = analyse(request.concern)
-        self.area = reading_area(request.topic, self.concern)
+        self.area = reading_area(request.topic, self.concern) or self.spread.area
         self.cards = {c.position: c for c in request.cards}
         self.advice_cards = [c for c in request.cards if is_advice(c)]
         self.read_cards = [c for c in request.cards if not is_advice(c)]
@@ -46,8 +50,12 @@ class Writer:
     # ---- words ---------------------------------------------------------------------------
 
     def say(self, key, **fields):
-        """One of the slot's wordings, filled in; English sentences start with a capital."""
-        template = self.random.choice(self.table.PHRASES[key])
+        """One of the slot's wordings, filled in; English sentences start with a capital.
+        Another spread than the five-card one skips the wordings that count five cards."""
+        options = self.table.PHRASES[key]
+        if self.spread.key != DEFAULT_SPREAD:
+            options = [o for o in options if not FIVE_CARD_WORDING.search(o)]
+        template = self.random.choice(options)
         if self.lang == "en":
             template = _SENTENCE_START_FIELD.sub(r"\1{\2!c", template)
         return formatter.format(template, **{**self.common, **fields})
@@ -94,33 +102,42 @@ class Writer:
         return " ".join(parts)
 
     def place(self, position):
-        """The section of one place (past, present, future): its card read as that place."""
+        """The section of one place (all but the advice cards): its card read as that place,
+        by the deck's text for the place where it has one (Spread.deck_places)."""
         spread_card = self.cards[position]
         fields = self.card_fields(spread_card)
         parts = [self.say(f"open.{position}", **fields)]
+        deck_place = self.spread.deck_place(position)
         if spread_card.reversed:
             parts.append(reversed_sense(spread_card.card, self.lang))
-        else:
-            parts.append(spread_card.card.place_text(position, self.lang))
+        elif deck_place:
+            parts.append(spread_card.card.place_text(deck_place, self.lang))
+        elif not self.area:  # no text for the place nor the area: the card's own advice
+            parts.append(spread_card.card.advice(self.lang, False))
         parts.append(self.say(f"kw.{position}", **fields))
-        if self.area and position != "past":
+        if self.area and f"topic.{position}" in self.table.PHRASES:
             parts.append(self.say(f"topic.{position}", card=fields["card"]))
             parts.append(spread_card.card.topic_meaning(self.area, self.lang, spread_card.reversed))
         parts += self.links(position)
         return " ".join(parts)
 
     def links(self, position):
-        """The lines that tie a place to the concern (the first place) and to the place before
-        it; the third place of a past-present-future story closes the story."""
+        """The lines that tie a place to the concern (a past that opens the story) and to the
+        place before it; the third place of a past-present-future story closes the story."""
         order = self.read_cards
         index = next(i for i, c in enumerate(order) if c.position == position)
         names = {c.position: self.name(c) for c in order}
         if index == 0:
+            if position != "past":
+                return []
             return [self.say("root" if self.concern.subject else "root.none", card=names[position])]
         if index == 2 and [c.position for c in order[:3]] == list(STORY):
             arc = shape.story(*order[:3])
             return [self.say(f"link.{position}.{arc}", **names), self.say("possibility", card=names[position])]
-        return [self.say(f"link.{position}.{shape.step(order[index - 1], order[index])}", **names)]
+        step = shape.step(order[index - 1], order[index])
+        if f"link.{position}.{step}" in self.table.PHRASES:
+            return [self.say(f"link.{position}.{step}", **names)]
+        return [self.say(f"link.next.{step}", prev=names[order[index - 1].position], card=names[position])]
 
     def advice(self):
         """The advice cards, each in its own words, then the line that joins a pair."""
@@ -153,18 +170,27 @@ class Writer:
         return fields
 
     def conclusion(self):
+        """The answer, and for several cards why they lean so, what clusters and what is
+        reversed; then a closing line from the last card."""
         cards = list(self.request.cards)
         lean = shape.lean(cards)
-        parts = self.answer(lean) + [self.why(lean), self.cluster(cards)]
-        parts.append(self.say(
-            f"reversed.{shape.reversed_count(cards)}",
-            reversed_list=self.join(self.ref(c, oriented=False) for c in cards if c.reversed),
-            upright_list=self.join(self.ref(c) for c in cards if not c.reversed),
-        ))
+        parts = self.answer(lean)
+        if len(cards) > 1:
+            parts += [self.why(lean), self.cluster(cards), self.reversals(cards)]
         last = (self.advice_cards or list(self.request.cards))[-1]
         orientation = "reversed" if last.reversed else "upright"
         parts.append(self.say(f"closing.{orientation}", **self.card_fields(last)))
         return " ".join(parts)
+
+    def reversals(self, cards):
+        """The line on how many cards came up reversed (all of them, in a smaller spread)."""
+        count = shape.reversed_count(cards)
+        key = "reversed.all" if count == len(cards) < 5 else f"reversed.{count}"
+        return self.say(
+            key,
+            reversed_list=self.join(self.ref(c, oriented=False) for c in cards if c.reversed),
+            upright_list=self.join(self.ref(c) for c in cards if not c.reversed),
+        )
 
     def answer(self, lean):
         """The answer to the concern: yes/no only when it asked one, never another's heart."""
@@ -178,17 +204,19 @@ class Writer:
         if kind == "when":
             answer = self.say(f"answer.when.{shape.pace(list(self.request.cards))}")
         else:  # how, what: an advice card's own advice, and the present's and future's words
-            fields = {f"{key}_kw": self.card_fields(self.cards[key])["qkw"] for key in ("present", "future")}
+            now = self.cards.get("present", self.read_cards[0])
+            fields = {"present_kw": self.card_fields(now)["qkw"], "future_kw": self.card_fields(self.ahead())["qkw"]}
             answer = self.say(f"answer.{kind}", **fields, **self.advice_fields())
         return [answer, self.say(f"flow.{lean.answer}")]
 
     def advice_fields(self):
         """The first upright advice card (else the first) and what it says about the reading's
-        area (else its own advice): words the advice section did not quote."""
+        area (else, and in a spread without advice cards, whose places quoted the area, its own
+        advice): words the sections before did not quote."""
         choices = self.advice_cards or list(self.request.cards)
         leading = next((c for c in choices if not c.reversed), choices[0])
         card, reversed_ = leading.card, leading.reversed
-        if self.area:
+        if self.area and self.advice_cards:
             text = card.topic_meaning(self.area, self.lang, reversed_)
         else:
             text = card.advice(self.lang, reversed_)
@@ -206,11 +234,11 @@ class Writer:
             key = "why.split"
         else:
             key = "why.pro" if pro else "why.con" if con else "why.open"
-        future = self.ahead()
-        return " ".join((
-            self.say(key, pro=self.join(pro), con=self.join(con)),
-            self.say(f"why.future.{shape.answer(future)}", future=self.ref(future, placed=False)),
-        ))
+        parts = [self.say(key, pro=self.join(pro), con=self.join(con))]
+        future = self.cards.get("future")
+        if future:  # the place that weighs most, where the spread has it
+            parts.append(self.say(f"why.future.{shape.answer(future)}", future=self.ref(future, placed=False)))
+        return " ".join(parts)
 
     def cluster(self, cards):
         key, details = shape.cluster(cards)

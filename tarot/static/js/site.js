@@ -88,7 +88,8 @@
     var area = form.querySelector(".deal-area");
     var picks = area ? Number(area.getAttribute("data-picks")) : 0;
     var topic = form.querySelector('input[name="topic"]:checked');
-    var ready = picks === 5 && !!topic;
+    var size = area ? Number(area.getAttribute("data-size")) : 0;
+    var ready = size > 0 && picks === size && !!topic;
     button.setAttribute("aria-disabled", ready ? "false" : "true");
   }
 

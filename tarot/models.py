@@ -80,6 +80,8 @@ class Reading(db.Model):
     concern = db.Column(db.Text, nullable=False, default="")
     locale = db.Column(db.String(8), nullable=False, default="ko")
     spread = db.Column(db.String(32), nullable=False, default="five-card")
+    # "drawn": the site dealt the cards; "own-deck": the user entered a reading of their own deck.
+    source = db.Column(db.String(16), nullable=False, default="drawn", server_default="drawn")
     # [{"card": 0-77, "reversed": bool, "position": "past" | ...}, ...] in position order
     cards = db.Column(JSON, nullable=False)
     # The POST's idempotency key: the same submission twice yields one reading.

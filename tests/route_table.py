@@ -75,20 +75,20 @@ ROUTES = {
     ),
     ("auth.privacy", "GET"): Route("/privacy"),
     ("auth.terms", "GET"): Route("/terms"),
-    ("reading.new", "GET"): Route("/reading", params=("topic", "concern")),
+    ("reading.new", "GET"): Route("/reading", params=("topic", "concern", "spread")),
     ("reading.signin", "GET"): Route(
         "/reading/signin", params=("topic", "concern"), anon=LOGIN, owner=LOGIN, other=LOGIN
     ),
     ("reading.deal", "POST"): Route(
-        "/reading/deal", params=("topic", "concern"), anon=303, owner=303, other=303
+        "/reading/deal", params=("topic", "concern", "spread"), anon=303, owner=303, other=303
     ),
     ("reading.pick", "POST"): Route(
-        "/reading/pick", params=("slot", "topic", "concern"), anon=303, owner=303, other=303,
+        "/reading/pick", params=("slot", "topic", "concern", "spread"), anon=303, owner=303, other=303,
         data={"slot": "0"},
     ),
     # Without a complete deal in the session a signed-in user's form is refused (422).
     ("reading.create", "POST"): Route(
-        "/reading", params=("topic", "concern", "deal_id"), anon=303, owner=422, other=422,
+        "/reading", params=("topic", "concern", "deal_id", "spread"), anon=303, owner=422, other=422,
         stores=True, data={"topic": "love", "concern": "궁금해요"},
     ),
     ("reading.show", "GET"): Route(

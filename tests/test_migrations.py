@@ -135,3 +135,54 @@ def test_the_hardening_revision_adds_its_tables_and_keeps_old_rows(request, tmp_
                 conn.execute(text("DELETE FROM readings WHERE public_id = 'old-reading'"))
                 conn.execute(text("DELETE FROM users WHERE provider_user_id = 'm3'"))
             db.engine.dispose()
+
+
+def _columns(app, table):
+    from sqlalchemy import inspect
+
+    return {column["name"] for column in inspect(db.engine).get_columns(table)}
+
+
+@pytest.mark.parametrize("where", ["sqlite", "suite"])
+def test_the_spreads_revision_marks_old_readings_drawn_and_keeps_them(request, tmp_path, where):
+    """0004 (readings.source) up and down, on SQLite and on the suite's database: an old
+    reading keeps every column as it was and reads as dealt by the site."""
+    from sqlalchemy import text
+
+    url = (f"sqlite:///{tmp_path}/spreads.sqlite" if where == "sqlite"
+           else request.getfixturevalue("database_url"))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "AUTO_MIGRATE": False, "TESTING": True,
+                      "SECRET_KEY": "test"})
+    rows = ("SELECT u.nickname, r.public_id, r.topic, r.concern, r.locale, r.spread, r.cards, r.status,"
+            " r.answer, r.created_at FROM users u JOIN readings r ON r.user_id = u.id ORDER BY r.public_id")
+    try:
+        with app.app_context():
+            (upgrade if where == "sqlite" else downgrade)(revision="0003")
+            assert "source" not in _columns(app, "readings")
+            with db.engine.begin() as conn:
+                conn.execute(text("INSERT INTO users (provider, provider_user_id, nickname, session_token,"
+                                  " created_at, last_login_at) VALUES ('demo', 'm4', '옛 사용자 🍵', 't4',"
+                                  " '2026-11-27 09:30:15', '2026-11-27 09:30:15')"))
+                conn.execute(text("INSERT INTO readings (public_id, user_id, topic, concern, locale, spread,"
+                                  " cards, status, answer, attempts, created_at) SELECT 'old-five', id, 'love',"
+                                  " '그대로 남아요', 'ko', 'five-card',"
+                                  " '[{\"card\": 3, \"reversed\": true, \"position\": \"past\"}]', 'done',"
+                                  " '{\"greeting\": \"안녕하세요\"}', 1, '2026-11-27 09:30:16'"
+                                  " FROM users WHERE provider_user_id = 'm4'"))
+                before = conn.execute(text(rows)).all()
+            upgrade()
+            assert "source" in _columns(app, "readings")
+            with db.engine.connect() as conn:
+                assert conn.execute(text(rows)).all() == before
+                assert conn.execute(text("SELECT source FROM readings WHERE public_id = 'old-five'")).scalar() == "drawn"
+            downgrade(revision="0003")
+            assert "source" not in _columns(app, "readings")
+            with db.engine.connect() as conn:
+                assert conn.execute(text(rows)).all() == before
+    finally:
+        with app.app_context():
+            upgrade()
+            with db.engine.begin() as conn:
+                conn.execute(text("DELETE FROM readings WHERE public_id = 'old-five'"))
+                conn.execute(text("DELETE FROM users WHERE provider_user_id = 'm4'"))
+            db.engine.dispose()

@@ -91,6 +91,15 @@ ROUTES = {
         "/reading", params=("topic", "concern", "deal_id", "spread"), anon=303, owner=422, other=422,
         stores=True, data={"topic": "love", "concern": "궁금해요"},
     ),
+    # A reading of one's own deck (issue 20): signed-in users only; a form without cards is 422.
+    ("reading.manual_form", "GET"): Route(
+        "/reading/manual", params=("spread", "topic", "concern", "card", "reversed", "form_id"),
+        anon=LOGIN,
+    ),
+    ("reading.manual_create", "POST"): Route(
+        "/reading/manual", params=("spread", "topic", "concern", "card", "reversed", "form_id"),
+        anon=LOGIN, owner=422, other=422, stores=True, data={"topic": "love", "concern": "궁금해요"},
+    ),
     ("reading.show", "GET"): Route(
         "/reading/{id}", path_params={"public_id": "/reading/{}"}, anon=LOGIN, other=404
     ),

@@ -26,7 +26,7 @@ EPOCH = datetime(1970, 1, 1)
 CURSOR_PATTERN = re.compile(r"([0-9]{1,17})-([0-9]{1,18})")
 # The columns a list row shows; the answer (several KB a row) stays in the database.
 LIST_COLUMNS = (
-    Reading.id, Reading.public_id, Reading.topic, Reading.concern, Reading.spread, Reading.cards,
+    Reading.id, Reading.public_id, Reading.topic, Reading.concern, Reading.spread, Reading.source, Reading.cards,
     Reading.created_at, Reading.saved_at,
 )
 

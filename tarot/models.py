@@ -1,5 +1,5 @@
-"""Database models: User, Reading, the job columns they share, and the records behind
-quotas and deals."""
+"""Database models: User, Reading and its follow-up questions, the job columns they share,
+and the records behind quotas and deals."""
 
 import enum
 import secrets
@@ -118,6 +118,29 @@ class Reading(JobColumns, db.Model):
     saved_at = db.Column(Timestamp)
 
     user = db.relationship("User", back_populates="readings")
+    followups = db.relationship("FollowUp", back_populates="reading", order_by="FollowUp.number",
+                                cascade="all, delete-orphan", passive_deletes=True)
+
+
+class FollowUp(JobColumns, db.Model):
+    """A question the owner asked about a finished reading's cards, and its answer.
+
+    ``number`` is its place under the reading (1, 2, 3): shown in that order, and unique,
+    so two requests at once cannot both take the same place.
+    """
+
+    __tablename__ = "followups"
+    __table_args__ = (UniqueConstraint("reading_id", "number"), MYSQL_TABLE)
+
+    id = db.Column(db.Integer, primary_key=True)
+    reading_id = db.Column(db.Integer, db.ForeignKey("readings.id", ondelete="CASCADE"), nullable=False)
+    number = db.Column(db.Integer, nullable=False)
+    question = db.Column(db.Text, nullable=False)
+    locale = db.Column(db.String(8), nullable=False, default="ko")
+    answer = db.Column(db.Text)  # plain paragraphs; the job columns: JobColumns
+    created_at = db.Column(Timestamp, nullable=False, default=utcnow)
+
+    reading = db.relationship("Reading", back_populates="followups")
 
 
 class ModelCall(db.Model):

@@ -21,4 +21,4 @@ def reading_helpers():
     }
 
 
-from . import views  # noqa: E402, F401
+from . import followup_views, views  # noqa: E402, F401

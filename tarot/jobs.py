@@ -44,7 +44,9 @@ class JobKind:
       ``name``, ``model`` and ``stream(request)``, which yields text and raises
       oracle.InterpretationError.
     - ``finish(text)``: the columns to store with "done" from the whole text, or None when
-      the text is not a complete answer (the job then retries it as malformed).
+      the text is not a complete answer (the job then retries it as malformed). A kind whose
+      answer's shape depends on the request (a reading's sections on its spread) sets
+      ``finish_reads_request`` and is called ``finish(text, request)``.
 
     ``describe(row)`` names the row in logs.
     """
@@ -55,6 +57,7 @@ class JobKind:
     interpreter: Callable
     finish: Callable
     describe: Callable = lambda row: str(row.id)
+    finish_reads_request: bool = False
 
 
 _KINDS = {}
@@ -212,7 +215,7 @@ class _Job:
                 if not self.write_progress(text):
                     raise _LeaseLost
                 last_write = now
-        values = self.kind.finish(text)
+        values = self.kind.finish(text, request) if self.kind.finish_reads_request else self.kind.finish(text)
         if values is None:
             raise InterpretationError(ErrorKind.MALFORMED, "the answer was incomplete", transient=True)
         return values

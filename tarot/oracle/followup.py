@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from flask_babel import force_locale
 
 from ..korean import formatter
-from ..spreads import POSITION_LABELS
+from ..spreads import PLACE_LABELS
 from . import ReadingRequest
 from .offline import phrases_en
 
@@ -87,7 +87,7 @@ class OfflineFollowUp:
         with force_locale(lang):
             def fields(spread_card):
                 name = spread_card.card.name(lang)
-                return {"place": str(POSITION_LABELS.get(spread_card.position, spread_card.position)),
+                return {"place": str(PLACE_LABELS[spread_card.position]),
                         "card": phrases_en.in_sentence(name) if lang == "en" else name,
                         "orientation": words["reversed" if spread_card.reversed else "upright"]}
 

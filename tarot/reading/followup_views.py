@@ -9,7 +9,6 @@ from .. import jobs, quota
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
-from ..spreads import POSITION_LABELS
 from . import bp, followups
 from .messages import waiting_message
 from .views import _cards_of, _own_reading
@@ -60,6 +59,6 @@ def _refused(reading, question, message, status, headers=None):
     if wants_fragment():
         body = render_template("reading/_followups.html", **context)
     else:
-        body = render_template("reading/show.html", cards=_cards_of(reading), position_labels=POSITION_LABELS,
-                               waiting=waiting_message(), **context)
+        body = render_template("reading/show.html", cards=_cards_of(reading), waiting=waiting_message(),
+                               **context)
     return body, status, headers or {}

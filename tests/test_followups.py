@@ -173,3 +173,29 @@ def test_an_english_question_is_answered_in_english(app, client, finished):
     nickname, rest = answer.split(", ", 1)  # the nickname is the user's own (데모밀크티)
     assert answer.startswith(f"{nickname}, let's look at this question again")
     assert not any("\uac00" <= ch <= "\ud7a3" for ch in rest)
+
+
+@pytest.mark.parametrize("spread", ["one-card", "three-card", "relationship"])
+def test_a_reading_of_any_spread_takes_questions_about_its_own_cards(app, client, auth, spread):
+    from tarot.spreads import SPREADS
+
+    places = SPREADS[spread].places
+    user_id = auth.login(client)
+    public_id = seed_reading(app, user_id)
+    with app.app_context():
+        reading = db.session.execute(db.select(Reading).filter_by(public_id=public_id)).scalar_one()
+        reading.spread = spread
+        reading.cards = [{"card": number, "reversed": False, "position": place}
+                         for number, place in zip((17, 40, 63, 5), places, strict=False)]
+        reading.answer = {key: f"{key} 이야기예요." for key in SPREADS[spread].sections}
+        db.session.commit()
+    deck = app.extensions["deck"]
+    drawn = [deck[number] for number in (17, 40, 63, 5)[:len(places)]]
+    assert ask(client, public_id, "언제쯤 연락하면 좋을까요?").status_code == 200
+    wait_for_followups(client, app, public_id)
+    (_, _, status, answer), = followups_of(app, public_id)
+    assert status == "done"
+    assert any(card.name("ko") in answer for card in drawn)
+    for card in deck:
+        if card not in drawn and len(card.name("ko")) >= 3:
+            assert card.name("ko") not in answer

@@ -2,6 +2,7 @@
 and the first answer sent as quoted data with only the reading's cards, the answer streamed
 into the page, and each question a counted model call."""
 
+import threading
 import time
 
 from tarot.extensions import db
@@ -126,3 +127,32 @@ def test_follow_ups_share_the_reading_rate_limit(gemini):  # noqa: F811
     assert 0 < int(refused.headers["Retry-After"]) <= 60
     assert len(followups_of(g.app, public_id)) == 1
     assert len(g.fake.requests) == 2
+
+
+def test_questions_asked_at_once_make_one_answer_and_one_call(gemini, auth):  # noqa: F811
+    """Four tabs send a question at the same moment: one is taken, the others wait their turn."""
+    g = gemini(Answer(SIX_PART_ANSWER), Answer(FIRST, first_delay=0.5))
+    public_id = public_id_of(start_reading(g.client))
+    wait_for_reading(g.app, public_id)
+    with g.app.app_context():
+        user_id = db.session.execute(db.select(Reading.user_id)).scalar_one()
+    clients = [g.client]
+    for _ in range(3):
+        clients.append(g.app.test_client())
+        auth.login(clients[-1], user_id)
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def ask(client):
+        barrier.wait()
+        statuses.append(_ask(client, public_id, "언제쯤 연락하면 좋을까요?").status_code)
+
+    threads = [threading.Thread(target=ask, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert sorted(statuses) == [200, 409, 409, 409]
+    wait_for_followups(g.client, g.app, public_id)
+    assert [(n, s) for n, _, s, _ in followups_of(g.app, public_id)] == [(1, "done")]
+    assert [kind for kind, _ in _calls(g.app)] == ["reading", "followup"]

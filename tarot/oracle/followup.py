@@ -26,8 +26,7 @@ OFFLINE = {
         "hello": "{nick}님, 같은 카드로 이 질문을 다시 살펴볼게요.",
         "when": "카드는 날짜를 정해 주지는 않아요. 대신 때가 무르익었다는 신호를 보여 줘요.",
         "focus": "{place} 자리의 {orientation} {card:은/는} ‘{first}’, ‘{second}’의 기운을 이야기해요.",
-        "signal": "그 기운이 내 안에서 느껴질 때가 움직이기 좋은 때예요.",
-        "signal_reversed": "그 기운을 먼저 내려놓고 나면, 움직이기 좋은 때가 찾아와요.",
+        "signal": "그 기운을 어떻게 다루느냐가 때를 알려 주는 신호예요. 마음이 한결 가벼워졌다고 느껴질 때 움직여 보세요.",
         "advice": "{place} 자리의 {card:이/가} 건네는 말도 함께 들어 보세요. {advice}",
         "close": "처음 풀이에서 읽은 흐름 위에서, 오늘은 ‘{keyword}’ 한 가지만 마음에 두어 주세요.",
         "upright": "정방향", "reversed": "역방향",
@@ -36,8 +35,7 @@ OFFLINE = {
         "hello": "{nick}, let's look at this question again with the same cards.",
         "when": "The cards don't set a date. What they show instead are the signs that the time is right.",
         "focus": "{card!c}, {orientation}, in the {place} place speaks of “{first}” and “{second}”.",
-        "signal": "When you feel that in yourself, that is a good time to move.",
-        "signal_reversed": "Once you have set that down, a better time to move will come.",
+        "signal": "How you meet that is the sign to watch: move when your heart feels lighter about it.",
         "advice": "Listen, too, to what {card} in the {place} place has to say. {advice}",
         "close": "On top of what the first reading found, keep just one word with you today: “{keyword}”.",
         "upright": "upright", "reversed": "reversed",
@@ -97,7 +95,7 @@ class OfflineFollowUp:
                 opening.append(words["when"])
             middle = [formatter.format(words["focus"], first=first, second=second, **fields(focus))]
             if _WHEN.search(request.question):
-                middle.append(words["signal_reversed" if focus.reversed else "signal"])
+                middle.append(words["signal"])
             chosen = rng.choice(advice)
             middle.append(formatter.format(words["advice"], advice=chosen.card.advice(lang, chosen.reversed),
                                            **fields(chosen)))

@@ -89,3 +89,24 @@ def test_a_question_by_keyboard_streams_its_answer_under_the_reading(site, brows
         assert errors == []
     finally:
         context.close()
+
+
+def test_axe_finds_nothing_serious_in_the_questions_and_answers(site, browser):
+    from tests.a11y_support import describe, reveal_and_settle, run_axe
+
+    app, base = site(Answer(SIX_PART_ANSWER), Answer(SLOW_FOLLOWUP))
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="ko-KR", bypass_csp=True)
+    context.set_default_timeout(10_000)
+    try:
+        page = context.new_page()
+        public_id = _pending_reading(app, sign_in_demo(context, app, base))
+        page.goto(f"{base}/reading/{public_id}")
+        page.locator("#followup-question").fill("그럼 언제쯤 연락하면 좋을까요?")
+        page.get_by_role("button", name="물어보기").click()
+        page.get_by_text("괜찮아요.").wait_for()
+        page.locator("#followup-question").wait_for()  # the form is back, under the answer
+        reveal_and_settle(page)
+        serious = [v for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+        assert serious == [], "\n".join(describe(serious))
+    finally:
+        context.close()

@@ -24,6 +24,7 @@ SEOUL = ZoneInfo("Asia/Seoul")
 class CallKind(enum.StrEnum):
     READING = "reading"
     RETRY = "retry"
+    FOLLOWUP = "followup"
 
 
 class QuotaExceeded(Exception):

@@ -115,6 +115,16 @@ ROUTES = {
         "/reading/{id}/retry", path_params={"public_id": "/reading/{}/retry"},
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
+    # Follow-up questions (issue 22 item 1): only the owner asks, about a finished reading.
+    ("reading.followups_part", "GET"): Route(
+        "/reading/{id}/followups", path_params={"public_id": "/reading/{}/followups"},
+        anon=LOGIN, other=404,
+    ),
+    ("reading.ask", "POST"): Route(
+        "/reading/{id}/followups", params=("question",),
+        path_params={"public_id": "/reading/{}/followups"},
+        anon=LOGIN, owner=303, other=404, stores=True, data={"question": "그럼 언제쯤 연락하면 좋을까요?"},
+    ),
     ("archive.index", "GET"): Route("/archive", params=("topic", "cursor"), anon=LOGIN),
     ("archive.confirm_delete", "GET"): Route(
         "/archive/{id}/delete", params=("topic",),

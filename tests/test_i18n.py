@@ -129,6 +129,7 @@ KOREAN_BY_DESIGN = {
     "i18n.py", "korean.py", "oracle/prompt.py", "oracle/sections.py", "oracle/concern.py",
     "oracle/offline/phrases_ko.py", "oracle/offline/phrases_ko_conclusion.py", "oracle/offline/cardtext.py",
     "oracle/spread_prompts.py", "oracle/offline/phrases_ko_spreads.py", "oracle/offline/writer.py",
+    "oracle/followup.py", "oracle/followup_prompt.py",  # the follow-up's reader, in each language
 }
 
 

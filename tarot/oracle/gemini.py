@@ -8,7 +8,7 @@ from google import genai
 from google.genai import errors, types
 
 from . import ErrorKind, InterpretationError
-from .prompt import system_instruction, user_content
+from . import prompt as reading_prompt
 
 try:  # google-genai may talk through httpx2 as well as httpx
     import httpx2
@@ -80,12 +80,18 @@ def _client(api_key, base_url, timeout):
 
 
 class GeminiInterpreter:
-    """Streams a reading from Gemini. One instance per job, on a shared SDK client."""
+    """Streams a reading from Gemini. One instance per job, on a shared SDK client.
+
+    ``prompt`` is the module that words the request (``system_instruction(request)`` and
+    ``user_content(request)``): the reading's by default; a follow-up question has its own.
+    """
 
     name = "gemini"
 
-    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None):
+    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None,
+                 prompt=reading_prompt):
         self.model = model
+        self.prompt = prompt
         self.timeout = timeout
         self.thinking_budget = (
             default_thinking_budget(model) if thinking_budget is None else thinking_budget
@@ -93,8 +99,9 @@ class GeminiInterpreter:
         self.client = _client(api_key, base_url, timeout)
 
     @classmethod
-    def from_config(cls, config):
+    def from_config(cls, config, prompt=reading_prompt):
         return cls(
+            prompt=prompt,
             api_key=config["GEMINI_API_KEY"],
             model=config["GEMINI_MODEL"],
             base_url=config.get("GEMINI_BASE_URL"),
@@ -107,7 +114,7 @@ class GeminiInterpreter:
         if self.thinking_budget is not None:
             thinking = types.ThinkingConfig(thinking_budget=self.thinking_budget)
         return types.GenerateContentConfig(
-            system_instruction=system_instruction(request),
+            system_instruction=self.prompt.system_instruction(request),
             temperature=0.8,
             top_p=0.95,
             max_output_tokens=output_tokens(self.thinking_budget),
@@ -120,7 +127,8 @@ class GeminiInterpreter:
         deadline = time.monotonic() + self.timeout * 2
         try:
             chunks = self.client.models.generate_content_stream(
-                model=self.model, contents=user_content(request), config=self._config(request)
+                model=self.model, contents=self.prompt.user_content(request),
+                config=self._config(request),
             )
             produced = False
             finish = ""

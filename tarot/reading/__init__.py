@@ -23,4 +23,4 @@ def reading_helpers():
     }
 
 
-from . import manual_views, views  # noqa: E402, F401
+from . import followup_views, manual_views, views  # noqa: E402, F401

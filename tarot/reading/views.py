@@ -9,6 +9,7 @@ from ..deck import current_deck
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..models import ReadingStatus
 from ..readings import get_owned
 from ..spreads import DEFAULT_SPREAD, SPREADS, get_spread
 from ..topics import TOPICS
@@ -208,7 +209,9 @@ def answer(public_id):
     """The answer partial; it polls itself until the reading is done or failed."""
     reading = _own_reading(public_id)
     jobs.ensure_running(reading)
-    return render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
+    body = render_template("reading/_answer.html", reading=reading, waiting=waiting_message())
+    # The follow-up questions' area (reading/_followups.html) waits for this event to load.
+    return body, 200, ({"HX-Trigger": "reading-done"} if reading.status == ReadingStatus.DONE else {})
 
 
 @bp.post("/reading/<public_id>/save")

@@ -104,7 +104,6 @@ _SPREADS = (
         summary=_l("나와 그 사람, 두 사람 사이와 앞으로의 흐름을 살펴봐요."),
         places=("me", "other", "between", "outlook"),
         sections=("greeting", "me", "other", "between", "outlook", "conclusion"),
-        deck_places={"outlook": "future"},
         area="love",
     ),
 )

@@ -157,7 +157,7 @@ CONCLUSION = {
     ),
     "cluster.balance": (
         "With {count_word} of the five from the Major Arcana, the big current and everyday choices move together.",
-        "Only {count_word} of them belong to the Major Arcana: they set the main stem, and the minor cards show its branches.",
+        "The Major Arcana set the main stem here, and the minor cards show its branches.",
     ),
     # How many cards lie reversed, named: the grammar differs for none, one, several and all.
     "reversed.0": (

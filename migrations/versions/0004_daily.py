@@ -1,0 +1,42 @@
+"""daily cards (issue 20 item 1)
+
+Revision ID: 0004_daily
+Revises: 0003
+Create Date: 2026-12-06
+
+daily_cards holds a signed-in user's card of the day (오늘의 카드): one row per user and
+day in Seoul (unique, so two devices drawing at once get one card). A new table: no
+existing row changes.
+"""
+import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import mysql
+
+revision = "0004_daily"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+MYSQL_TABLE = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
+# As in 0002: MySQL/MariaDB keep fractions of a second only when asked.
+TIMESTAMP = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
+
+
+def upgrade():
+    op.create_table('daily_cards',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('card', sa.Integer(), nullable=False),
+    sa.Column('reversed', sa.Boolean(), nullable=False),
+    sa.Column('locale', sa.String(length=8), nullable=False),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_daily_cards_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_daily_cards')),
+    sa.UniqueConstraint('user_id', 'day', name=op.f('uq_daily_cards_user_id')),
+    **MYSQL_TABLE,
+    )
+
+
+def downgrade():
+    op.drop_table('daily_cards')

@@ -1,9 +1,11 @@
-"""A reading row's lease: the claim a job holds on it, the fenced writes, and the renewal.
+"""A job row's lease: the claim a job holds on it, the fenced writes, and the renewal.
 
-A job claims its row with a conditional UPDATE that sets a lease; while it writes it renews
-the lease. Every write is fenced by the row's ``attempts`` counter (the token the claim
-returns), so a job that lost its lease (its process paused or died and another took over)
-can no longer change the row. tarot/jobs.py decides when to claim and what to write.
+A job row is a row of any table with the job columns (models.JobColumns): a reading, a
+follow-up question. A job claims its row with a conditional UPDATE that sets a lease; while
+it writes it renews the lease. Every write is fenced by the row's ``attempts`` counter (the
+token the claim returns), so a job that lost its lease (its process paused or died and
+another took over) can no longer change the row. tarot/jobs.py decides when to claim and
+what to write; ``table`` is always the row's model class.
 """
 
 import logging
@@ -14,7 +16,7 @@ from flask import current_app
 from sqlalchemy import and_, or_, update
 
 from .extensions import db
-from .models import Reading, ReadingStatus, utcnow
+from .models import JobStatus, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +25,7 @@ ROUND = 10  # a user's retry starts a new round of claims; the counter never goe
 
 
 def next_round(attempts):
-    """The attempts value a retried reading starts from: the next multiple of ROUND.
+    """The attempts value a retried row starts from: the next multiple of ROUND.
 
     ``attempts`` is also the fencing token, so it only ever grows: an old job can never
     match a newer claim.
@@ -31,31 +33,31 @@ def next_round(attempts):
     return (attempts // ROUND + 1) * ROUND
 
 
-def reserve(reading):
+def reserve(row):
     """Mark a new row as about to be worked on by the job its own request starts."""
-    reading.lease_until = utcnow() + timedelta(seconds=START_GRACE_SECONDS)
+    row.lease_until = utcnow() + timedelta(seconds=START_GRACE_SECONDS)
 
 
-def is_held(reading):
+def is_held(row):
     """True while someone's lease on the row (or its reservation) has not run out."""
-    return reading.lease_until is not None and reading.lease_until > utcnow()
+    return row.lease_until is not None and row.lease_until > utcnow()
 
 
-def claim(reading_id):
+def claim(table, row_id):
     """Take the row if it is free; return the fencing token (attempts) or None."""
     now = utcnow()
     # A pending row's reservation only keeps polls from starting needless jobs; the
     # conditional UPDATE itself guarantees a single winner.
     free = or_(
-        Reading.status == ReadingStatus.PENDING,
-        and_(Reading.status == ReadingStatus.RUNNING, Reading.lease_until < now),
+        table.status == JobStatus.PENDING,
+        and_(table.status == JobStatus.RUNNING, table.lease_until < now),
     )
     result = db.session.execute(
-        update(Reading)
-        .where(Reading.id == reading_id, free)
+        update(table)
+        .where(table.id == row_id, free)
         .values(
-            status=ReadingStatus.RUNNING,
-            attempts=Reading.attempts + 1,
+            status=JobStatus.RUNNING,
+            attempts=table.attempts + 1,
             lease_until=now + lease_length(),
             started_at=now,
             partial_text="",
@@ -67,18 +69,18 @@ def claim(reading_id):
     if result.rowcount != 1:
         return None
     return db.session.execute(
-        db.select(Reading.attempts).where(Reading.id == reading_id)
+        db.select(table.attempts).where(table.id == row_id)
     ).scalar_one()
 
 
-def write(reading_id, token, **values):
+def write(table, row_id, token, **values):
     """Update the row if this job still holds it; False when the lease was lost."""
     result = db.session.execute(
-        update(Reading)
+        update(table)
         .where(
-            Reading.id == reading_id,
-            Reading.attempts == token,
-            Reading.status == ReadingStatus.RUNNING,
+            table.id == row_id,
+            table.attempts == token,
+            table.status == JobStatus.RUNNING,
         )
         .values(**values)
         .execution_options(synchronize_session=False)
@@ -91,7 +93,7 @@ def lease_length():
     """READING_LEASE_SECONDS as a timedelta.
 
     A live job renews its lease every third of this (see Heartbeat); a dead one's lease
-    runs out within it and the next poll takes the reading over.
+    runs out within it and the next poll takes the row over.
     """
     return timedelta(seconds=current_app.config["READING_LEASE_SECONDS"])
 
@@ -105,16 +107,17 @@ class Heartbeat:
     """Renew the lease while the job lives: through the model's first token and retry pauses.
 
     Without it a slow first token (thinking models take a while) would look like a dead
-    worker, and a poll elsewhere would start the same reading twice.
+    worker, and a poll elsewhere would start the same job twice.
     """
 
-    def __init__(self, reading_id, token):
+    def __init__(self, table, row_id, token):
         self.app = current_app._get_current_object()
-        self.reading_id = reading_id
+        self.table = table
+        self.row_id = row_id
         self.token = token
         self.interval = self.app.config["READING_LEASE_SECONDS"] / 3
         self.stopped = threading.Event()
-        self.thread = threading.Thread(target=self._beat, daemon=True, name="reading-lease")
+        self.thread = threading.Thread(target=self._beat, daemon=True, name="job-lease")
 
     def __enter__(self):
         self.thread.start()
@@ -128,9 +131,10 @@ class Heartbeat:
         while not self.stopped.wait(self.interval):
             with self.app.app_context():
                 try:
-                    held = write(self.reading_id, self.token, lease_until=renewed())
+                    held = write(self.table, self.row_id, self.token, lease_until=renewed())
                 except Exception:  # noqa: BLE001 - a missed beat is retried on the next one
-                    log.warning("reading %s: lease renewal failed", self.reading_id, exc_info=True)
+                    log.warning("%s %s: lease renewal failed", self.table.__tablename__, self.row_id,
+                                exc_info=True)
                     held = True
                 finally:
                     db.session.remove()

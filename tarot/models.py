@@ -1,4 +1,5 @@
-"""Database models: User, Reading, DailyCard, and the records behind quotas and deals."""
+"""Database models: User, Reading, DailyCard, the job columns they share, and the records
+behind quotas and deals."""
 
 import enum
 import secrets
@@ -55,14 +56,41 @@ class User(UserMixin, db.Model):
         return self.session_token
 
 
-class ReadingStatus(enum.StrEnum):
+class JobStatus(enum.StrEnum):
     PENDING = "pending"
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
 
 
-class Reading(db.Model):
+# A reading's status is its job's; the reading code says ReadingStatus.
+ReadingStatus = JobStatus
+
+
+class JobColumns:
+    """The columns of a row that an interpretation job writes (tarot/jobs.py, tarot/leases.py).
+
+    Any model that has them (by inheriting this mixin) can be claimed, leased, streamed into,
+    finished, taken over and retried. ``attempts`` is the fencing token; ``lease_until``
+    is when the claim runs out unless renewed.
+    """
+
+    status = db.Column(db.String(16), nullable=False, default=JobStatus.PENDING)
+    partial_text = db.Column(db.Text)
+    interpreter = db.Column(db.String(16))
+    model = db.Column(db.String(64))
+    error_kind = db.Column(db.String(32))
+    attempts = db.Column(db.Integer, nullable=False, default=0)
+    lease_until = db.Column(Timestamp)
+    started_at = db.Column(Timestamp)
+    finished_at = db.Column(Timestamp)
+
+    @property
+    def finished(self):
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+
+class Reading(JobColumns, db.Model):
     __tablename__ = "readings"
     __table_args__ = (
         Index("ix_readings_user_saved", "user_id", "saved_at"),
@@ -84,25 +112,12 @@ class Reading(db.Model):
     cards = db.Column(JSON, nullable=False)
     # The POST's idempotency key: the same submission twice yields one reading.
     request_key = db.Column(db.String(64), unique=True)
-    status = db.Column(db.String(16), nullable=False, default=ReadingStatus.PENDING)
-    # {"greeting": ..., "past": ..., ..., "conclusion": ...}
+    # {"greeting": ..., "past": ..., ..., "conclusion": ...}; the job columns: JobColumns
     answer = db.Column(JSON)
-    partial_text = db.Column(db.Text)
-    interpreter = db.Column(db.String(16))
-    model = db.Column(db.String(64))
-    error_kind = db.Column(db.String(32))
-    attempts = db.Column(db.Integer, nullable=False, default=0)
-    lease_until = db.Column(Timestamp)
     created_at = db.Column(Timestamp, nullable=False, default=utcnow)
-    started_at = db.Column(Timestamp)
-    finished_at = db.Column(Timestamp)
     saved_at = db.Column(Timestamp)
 
     user = db.relationship("User", back_populates="readings")
-
-    @property
-    def finished(self):
-        return self.status in (ReadingStatus.DONE, ReadingStatus.FAILED)
 
 
 class ModelCall(db.Model):

@@ -8,6 +8,7 @@ import pytest
 from tarot import jobs, leases
 from tarot.extensions import db
 from tarot.models import Reading, utcnow
+from tarot.reading.job import READING
 from tarot.spreads import POSITIONS
 from tests.fakes.gemini import SIX_PART_ANSWER, Answer, FakeGemini
 from tests.helpers import make_user, wait_for_reading
@@ -100,21 +101,21 @@ def test_a_reading_that_keeps_killing_workers_ends_failed(app, client, signed_in
 def test_claims_are_exclusive_and_writes_are_fenced(app, signed_in):
     reading_id, _ = put_reading(app, signed_in, status="pending")
     with app.app_context():
-        first = leases.claim(reading_id)
+        first = leases.claim(Reading, reading_id)
         assert first == 1
-        assert leases.claim(reading_id) is None  # running under a live lease
-        assert leases.write(reading_id, first, partial_text="first job")
+        assert leases.claim(Reading, reading_id) is None  # running under a live lease
+        assert leases.write(Reading, reading_id, first, partial_text="first job")
 
         # The first job stalls past its lease; another process takes the row over.
         db.session.execute(db.update(Reading).values(lease_until=utcnow() - timedelta(seconds=1)))
         db.session.commit()
-        second = leases.claim(reading_id)
+        second = leases.claim(Reading, reading_id)
         assert second == 2
-        assert not leases.write(reading_id, first, partial_text="stale", status="done")
-        assert leases.write(reading_id, second, partial_text="second job")
-        assert leases.write(reading_id, second, status="done", lease_until=None)
-        assert not leases.write(reading_id, second, partial_text="after done")
-        assert leases.claim(reading_id) is None  # a finished row is never claimed again
+        assert not leases.write(Reading, reading_id, first, partial_text="stale", status="done")
+        assert leases.write(Reading, reading_id, second, partial_text="second job")
+        assert leases.write(Reading, reading_id, second, status="done", lease_until=None)
+        assert not leases.write(Reading, reading_id, second, partial_text="after done")
+        assert leases.claim(Reading, reading_id) is None  # a finished row is never claimed again
     reading = row(app, reading_id)
     assert (reading.status, reading.partial_text, reading.attempts) == ("done", "second job", 2)
 
@@ -154,7 +155,7 @@ def test_a_job_that_lost_its_lease_stops_without_touching_the_row(make_app):
 
     interpreter.steps = ["[[greeting]]\n첫 문장이에요. ", taken_over, "둘째 문장이에요. ", "[[past]]\n셋째"]
     with app.app_context():
-        jobs.run(reading_id)
+        jobs.run(READING, reading_id)
     assert interpreter.reached == ["[[greeting]]\n첫 문장이에요. ", "둘째 문장이에요. "]
     reading = row(app, reading_id)
     assert (reading.status, reading.attempts, reading.partial_text) == ("running", 2, "the new owner")

@@ -6,6 +6,7 @@ from tarot import jobs
 from tarot.extensions import db
 from tarot.models import Reading
 from tarot.oracle.sections import SECTIONS, format_answer
+from tarot.reading.job import READING
 from tarot.spreads import POSITIONS
 from tests.helpers import make_user, wait_for_reading
 
@@ -34,7 +35,7 @@ def test_a_slow_first_token_is_not_taken_over(make_app):
         ])
         db.session.add(reading)
         db.session.commit()
-        jobs.start(reading.id)
+        jobs.start(READING, reading.id)
         public_id = reading.public_id
         # polls keep arriving while the model thinks; none may start a second job
         for _ in range(12):

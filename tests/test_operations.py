@@ -11,6 +11,7 @@ from flask import request
 from tarot import jobs, leases
 from tarot.extensions import db
 from tarot.models import Reading, ReadingStatus, utcnow
+from tarot.reading.job import READING
 from tarot.spreads import POSITIONS
 from tests.helpers import make_user
 
@@ -111,7 +112,7 @@ def test_a_failed_job_is_logged_with_its_error_kind(make_app, app_log_output):
                           status=ReadingStatus.PENDING, locale="ko")
         db.session.add(reading)
         db.session.commit()
-        jobs.run(reading.id)
+        jobs.run(READING, reading.id)
         public_id = reading.public_id
     logged = app_log_output.getvalue()
     assert f"WARNING tarot.jobs id=-: reading {public_id} failed: {ErrorKind.BLOCKED}" in logged
@@ -169,7 +170,7 @@ def test_the_lease_length_is_a_setting(make_app):
         db.session.add(reading)
         db.session.commit()
         before = utcnow()
-        assert leases.claim(reading.id) is not None
+        assert leases.claim(Reading, reading.id) is not None
         db.session.refresh(reading)
         lease = reading.lease_until - before
     assert timedelta(seconds=6) < lease <= timedelta(seconds=8)

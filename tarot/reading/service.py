@@ -11,6 +11,7 @@ from ..extensions import db
 from ..models import Reading, ReadingStatus, UsedDeal, utcnow
 from ..spreads import POSITIONS
 from ..topics import TOPICS
+from .job import READING
 
 CONCERN_MAX = 300
 # How long a used deal is remembered: far longer than a sealed deal lives (deals.DEAL_LIFETIME).
@@ -112,7 +113,7 @@ def create_reading(user, topic, concern, deal, locale, per_day):
         if (earlier := _earlier_reading(user, deal, cards)) is None:
             raise
         return earlier
-    jobs.start(reading.id)
+    jobs.start(READING, reading.id)
     return reading
 
 
@@ -158,14 +159,9 @@ def retry_reading(reading, per_day, max_retries):
         except quota.QuotaExceeded:
             db.session.rollback()
             raise
-    reading.status = ReadingStatus.PENDING
-    reading.error_kind = None
-    reading.partial_text = None
-    reading.finished_at = None
-    reading.attempts = jobs.next_round(reading.attempts)
-    jobs.reserve(reading)
+    jobs.prepare_retry(reading)
     db.session.commit()
-    jobs.start(reading.id)
+    jobs.start(READING, reading.id)
     return True
 
 

@@ -154,11 +154,12 @@ class UsedDeal(db.Model):
     used_at = db.Column(Timestamp, nullable=False, default=utcnow, index=True)
 
 
-class DailyCard(db.Model):
-    """A signed-in user's card of the day (오늘의 카드).
+class DailyCard(JobColumns, db.Model):
+    """A signed-in user's card of the day (오늘의 카드) and the short note written for it.
 
     ``day`` is the date in Seoul; one row per user and day, so two devices drawing at the
-    same moment get the same card (tarot/daily/service.py).
+    same moment get the same card (tarot/daily/service.py). The note is written by a job
+    (tarot/daily/job.py) into the job columns, as a reading's answer is.
     """
 
     __tablename__ = "daily_cards"
@@ -170,6 +171,7 @@ class DailyCard(db.Model):
     card = db.Column(db.Integer, nullable=False)  # 0-77
     reversed = db.Column(db.Boolean, nullable=False)
     locale = db.Column(db.String(8), nullable=False, default="ko")
+    note = db.Column(db.Text)
     created_at = db.Column(Timestamp, nullable=False, default=utcnow)
 
     user = db.relationship("User")

@@ -24,6 +24,7 @@ SEOUL = ZoneInfo("Asia/Seoul")
 class CallKind(enum.StrEnum):
     READING = "reading"
     RETRY = "retry"
+    DAILY = "daily"  # the note of the card of the day (tarot/daily/)
 
 
 class QuotaExceeded(Exception):

@@ -1,6 +1,7 @@
-"""Helpers for the card-of-the-day tests: the clock, the visitor cookie and rows."""
+"""Helpers for the card-of-the-day tests: the clock, the visitor cookie, rows and the note."""
 
 import re
+import time
 from datetime import UTC, datetime
 
 from tarot.daily import service, visitor
@@ -39,6 +40,21 @@ def rows(app, user_id=None):
         if user_id is not None:
             query = query.where(DailyCard.user_id == user_id)
         return [(r.user_id, r.day, r.card, r.reversed) for r in db.session.execute(query).scalars()]
+
+
+def wait_for_note(app, user_id, statuses=("done", "failed"), timeout=15.0):
+    """The user's latest daily card once its note job has ended (detached from the session)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with app.app_context():
+            row = db.session.execute(
+                db.select(DailyCard).where(DailyCard.user_id == user_id).order_by(DailyCard.day.desc())
+            ).scalars().first()
+            if row is not None and row.status in statuses:
+                db.session.expunge(row)
+                return row
+        time.sleep(0.05)
+    raise AssertionError(f"no note of user {user_id} reached {statuses} in {timeout}s")
 
 
 def add_card(app, user_id, day, number, reversed_=False, **columns):

@@ -19,6 +19,7 @@ from tests.daily_support import (
     seoul,
     set_clock,
     shown_card,
+    wait_for_note,
 )
 from tests.helpers import HX, make_user
 from tests.reliability_support import snapshot
@@ -187,6 +188,7 @@ def test_the_last_30_days_are_listed_newest_first(app, client, auth, clock):
 
 def test_a_history_needs_an_account(client, clock):
     assert "지난 30일의 카드" not in client.get("/daily").get_data(as_text=True)
+    assert client.get("/daily/note").status_code == 302
 
 
 def test_deleting_the_account_deletes_its_daily_cards(app, client, auth, clock):
@@ -195,6 +197,7 @@ def test_deleting_the_account_deletes_its_daily_cards(app, client, auth, clock):
     add_card(app, other, TODAY, 3)
     auth.login(client, user_id)
     client.post("/daily/draw")
+    wait_for_note(app, user_id)
     assert client.post("/me/delete", data={"confirm": "yes"}).status_code == 303
     assert [owner for owner, *_ in rows(app)] == [other]
 

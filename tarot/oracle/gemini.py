@@ -8,7 +8,7 @@ from google import genai
 from google.genai import errors, types
 
 from . import ErrorKind, InterpretationError
-from .prompt import system_instruction, user_content
+from . import prompt as reading_prompt
 
 try:  # google-genai may talk through httpx2 as well as httpx
     import httpx2
@@ -84,8 +84,11 @@ class GeminiInterpreter:
 
     name = "gemini"
 
-    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None):
+    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None, prompt=None):
         self.model = model
+        # What is asked: system_instruction(request) and user_content(request) of a reading,
+        # or of another kind of answer (the daily card's note, tarot/oracle/daily.py).
+        self.prompt = prompt or reading_prompt
         self.timeout = timeout
         self.thinking_budget = (
             default_thinking_budget(model) if thinking_budget is None else thinking_budget
@@ -93,13 +96,14 @@ class GeminiInterpreter:
         self.client = _client(api_key, base_url, timeout)
 
     @classmethod
-    def from_config(cls, config):
+    def from_config(cls, config, prompt=None):
         return cls(
             api_key=config["GEMINI_API_KEY"],
             model=config["GEMINI_MODEL"],
             base_url=config.get("GEMINI_BASE_URL"),
             timeout=config.get("GEMINI_TIMEOUT", 60),
             thinking_budget=config.get("GEMINI_THINKING_BUDGET"),
+            prompt=prompt,
         )
 
     def _config(self, request):
@@ -107,7 +111,7 @@ class GeminiInterpreter:
         if self.thinking_budget is not None:
             thinking = types.ThinkingConfig(thinking_budget=self.thinking_budget)
         return types.GenerateContentConfig(
-            system_instruction=system_instruction(request),
+            system_instruction=self.prompt.system_instruction(request),
             temperature=0.8,
             top_p=0.95,
             max_output_tokens=output_tokens(self.thinking_budget),
@@ -120,7 +124,7 @@ class GeminiInterpreter:
         deadline = time.monotonic() + self.timeout * 2
         try:
             chunks = self.client.models.generate_content_stream(
-                model=self.model, contents=user_content(request), config=self._config(request)
+                model=self.model, contents=self.prompt.user_content(request), config=self._config(request)
             )
             produced = False
             finish = ""

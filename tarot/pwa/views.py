@@ -114,6 +114,7 @@ def service_worker():
             precache=precache_urls(),
             offline_url=url_for("pwa.offline"),
             personal_paths=PERSONAL_PATHS,
+            daily_url=url_for("daily.page"),
             languages=current_app.config["LANGUAGES"],
         )
     response = Response(rendered[version], mimetype="application/javascript")

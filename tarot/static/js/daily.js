@@ -1,4 +1,5 @@
-// The card of the day: when the next card comes, in the visitor's own time.
+// The card of the day: when the next card comes, in the visitor's own time, and a word to
+// the service worker to keep a visitor's drawn card for offline use today.
 // Loaded from the page body (boosted navigation runs body scripts), so it guards against
 // adding its listeners twice.
 (function () {
@@ -25,10 +26,22 @@
     time.hidden = false;
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", function () { showLocalTime(document); });
-  } else {
-    showLocalTime(document);
+  function keepOffline(root) {
+    if (!find(root, "[data-visitor-card]") || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.active) registration.active.postMessage({ type: "DAILY" });
+    });
   }
-  document.addEventListener("htmx:load", function (event) { showLocalTime(event.target); });
+
+  function init(root) {
+    showLocalTime(root);
+    keepOffline(root);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { init(document); });
+  } else {
+    init(document);
+  }
+  document.addEventListener("htmx:load", function (event) { init(event.target); });
 })();

@@ -110,8 +110,9 @@ function noteVisitor(response, event) {
   if (!isHtml(response)) return;
   noteLanguage(response.headers.get("Content-Language"), event);
   const path = new URL(response.url).pathname;
-  // A visitor's /daily is private too (their own card): it tells nothing about signing in.
-  if (isPersonal(path) || path === DAILY_URL) return;
+  // A visitor's /daily and its draw are private too (their own card): they tell nothing
+  // about signing in.
+  if (isPersonal(path) || path === DAILY_URL || path.startsWith(DAILY_URL + "/")) return;
   const control = response.headers.get("Cache-Control") || "";
   visitor = /private/i.test(control) ? "member" : "guest";
   if (visitor === "member") event.waitUntil(forgetDaily());

@@ -1,12 +1,12 @@
-"""Database models: User, Reading and its follow-up questions, the job columns they share,
-and the records behind quotas and deals."""
+"""Database models: User, Reading and its follow-up questions, DailyCard, the job columns
+they share, and the records behind quotas and deals."""
 
 import enum
 import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, DateTime, Index, UniqueConstraint
+from sqlalchemy import JSON, Date, DateTime, Index, UniqueConstraint
 from sqlalchemy.dialects import mysql
 
 from .extensions import db
@@ -177,3 +177,26 @@ class UsedDeal(db.Model):
 
     deal_id = db.Column(db.String(32), primary_key=True)
     used_at = db.Column(Timestamp, nullable=False, default=utcnow, index=True)
+
+
+class DailyCard(JobColumns, db.Model):
+    """A signed-in user's card of the day (오늘의 카드) and the short note written for it.
+
+    ``day`` is the date in Seoul; one row per user and day, so two devices drawing at the
+    same moment get the same card (tarot/daily/service.py). The note is written by a job
+    (tarot/daily/job.py) into the job columns, as a reading's answer is.
+    """
+
+    __tablename__ = "daily_cards"
+    __table_args__ = (UniqueConstraint("user_id", "day"), MYSQL_TABLE)
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    day = db.Column(Date, nullable=False)
+    card = db.Column(db.Integer, nullable=False)  # 0-77
+    reversed = db.Column(db.Boolean, nullable=False)
+    locale = db.Column(db.String(8), nullable=False, default="ko")
+    note = db.Column(db.Text)
+    created_at = db.Column(Timestamp, nullable=False, default=utcnow)
+
+    user = db.relationship("User")

@@ -25,6 +25,7 @@ class CallKind(enum.StrEnum):
     READING = "reading"
     RETRY = "retry"
     FOLLOWUP = "followup"
+    DAILY = "daily"  # the note of the card of the day (tarot/daily/)
 
 
 class QuotaExceeded(Exception):

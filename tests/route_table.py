@@ -139,6 +139,14 @@ ROUTES = {
     ("map.shops", "GET"): Route(
         "/map/shops.json?lat=37.5563&lng=126.9236", params=("lat", "lng", "radius")
     ),
+    # The card of the day (오늘의 카드, tarot/daily/): a visitor's card is in a sealed cookie
+    # (nothing stored), a signed-in user's in daily_cards; the note is a signed-in user's.
+    ("daily.page", "GET"): Route("/daily"),
+    ("daily.draw", "POST"): Route("/daily/draw", anon=303, owner=303, other=303, stores=True),
+    ("daily.note", "GET"): Route("/daily/note", anon=LOGIN),
+    ("daily.retry_note", "POST"): Route(
+        "/daily/note/retry", anon=LOGIN, owner=303, other=303, stores=True
+    ),
     ("pwa.manifest", "GET"): Route("/manifest.webmanifest"),
     ("pwa.service_worker", "GET"): Route("/sw.js"),
     ("pwa.offline", "GET"): Route("/offline"),

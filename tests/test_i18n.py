@@ -130,6 +130,7 @@ KOREAN_BY_DESIGN = {
     "oracle/offline/phrases_ko.py", "oracle/offline/phrases_ko_conclusion.py", "oracle/offline/cardtext.py",
     "oracle/spread_prompts.py", "oracle/offline/phrases_ko_spreads.py", "oracle/offline/writer.py",
     "oracle/followup.py", "oracle/followup_prompt.py",  # the follow-up's reader, in each language
+    "oracle/daily.py",
 }
 
 

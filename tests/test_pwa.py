@@ -58,7 +58,7 @@ def test_manifest_describes_the_app_in_korean(client):
     assert manifest["theme_color"] == "#8a5a3b"
     assert manifest["background_color"] == "#fbf6ef"
     shortcuts = {s["name"]: s["url"] for s in manifest["shortcuts"]}
-    assert shortcuts == {"운세보기": "/reading", "카드 설명": "/guide", "주변 점집": "/map"}
+    assert shortcuts == {"오늘의 카드": "/daily", "운세보기": "/reading", "카드 설명": "/guide", "주변 점집": "/map"}
 
 
 def test_manifest_icons_exist_in_their_stated_sizes(client):

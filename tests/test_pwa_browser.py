@@ -218,7 +218,7 @@ def test_no_signed_in_page_is_ever_cached(app, live_server, page):
     # would carry the cookie.
     sign_in_demo(page.context, app, base)
     open_with_worker(page, base + "/")
-    paths = ["/", "/me", "/reading", "/privacy", "/offline",
+    paths = ["/", "/me", "/reading", "/daily", "/privacy", "/offline",
              "/guide", "/guide/cards/the-fool", "/guide/cards/queen-of-swords"]
     for path in paths:
         page.goto(base + path)

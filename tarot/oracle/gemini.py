@@ -88,10 +88,11 @@ class GeminiInterpreter:
 
     name = "gemini"
 
-    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None,
-                 prompt=reading_prompt):
+    def __init__(self, api_key, model, base_url=None, timeout=60, thinking_budget=None, prompt=None):
         self.model = model
-        self.prompt = prompt
+        # What is asked: system_instruction(request) and user_content(request) of a reading,
+        # or of another kind of answer (the daily card's note, tarot/oracle/daily.py).
+        self.prompt = prompt or reading_prompt
         self.timeout = timeout
         self.thinking_budget = (
             default_thinking_budget(model) if thinking_budget is None else thinking_budget
@@ -99,7 +100,7 @@ class GeminiInterpreter:
         self.client = _client(api_key, base_url, timeout)
 
     @classmethod
-    def from_config(cls, config, prompt=reading_prompt):
+    def from_config(cls, config, prompt=None):
         return cls(
             prompt=prompt,
             api_key=config["GEMINI_API_KEY"],

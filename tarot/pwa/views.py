@@ -68,6 +68,8 @@ def manifest_data():
             _icon("maskable-512.png", 512, "maskable"),
         ],
         "shortcuts": [
+            {"name": _("오늘의 카드"), "short_name": _("오늘의 카드"), "url": url_for("daily.page"),
+             "description": _("하루 한 장, 오늘의 카드를 뒤집어 봐요"), "icons": shortcut_icons},
             {"name": _("운세보기"), "short_name": _("운세보기"), "url": url_for("reading.new"),
              "description": _("고민을 적고 카드 다섯 장을 뽑아요"), "icons": shortcut_icons},
             {"name": _("카드 설명"), "short_name": _("카드 설명"), "url": url_for("guide.index"),
@@ -112,6 +114,7 @@ def service_worker():
             precache=precache_urls(),
             offline_url=url_for("pwa.offline"),
             personal_paths=PERSONAL_PATHS,
+            daily_url=url_for("daily.page"),
             languages=current_app.config["LANGUAGES"],
         )
     response = Response(rendered[version], mimetype="application/javascript")

@@ -7,13 +7,20 @@
  * and a page that cannot be reached shows the offline page.
  *
  * Stored pages are always fetched without cookies, so a cache never holds anyone's
- * signed-in page; responses marked private or no-store are never stored.
+ * signed-in page; responses marked private or no-store are never stored. The one exception
+ * is a visitor's own card of the day, below.
  *
  * Stored pages are kept per language (the key adds "hl=<language>"), and a page is only
  * served from the cache in the visitor's language: the language noted from the pages that
  * pass through (Content-Language) and from the language switch (/lang/<code>), remembered
  * across restarts of the worker. Pages are fetched for the cache in that language by
  * sending it as Accept-Language.
+ *
+ * The card of the day (/daily): a visitor's drawn card is kept, fetched with the visitor's
+ * own cookies, per language, and served offline only until the day's end in Seoul, which the
+ * page states (X-Daily-Until). Whatever else /daily answers (a card not drawn yet, a
+ * signed-in page) removes the stored copy, and so does any signed-in page passing through:
+ * a signed-in person's card, note and history are never stored.
  */
 "use strict";
 
@@ -25,6 +32,8 @@ const OFFLINE_URL = {{ offline_url|tojson }};
 const PERSONAL_PATHS = {{ personal_paths|list|tojson }};
 const LANGUAGES = {{ languages|list|tojson }};
 const LANGUAGE_KEY = "/sw-state/language";
+const DAILY_URL = {{ daily_url|tojson }};
+const DAILY_UNTIL = "X-Daily-Until";
 const NETWORK_TIMEOUT_MS = 4000;
 
 // Whether this browser is signed in, learned from the pages passing through ("unknown" after
@@ -64,6 +73,7 @@ function noteLanguage(lang, event) {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE_NAME);
     await cache.put(LANGUAGE_KEY, new Response(lang));
+    if (await storedDaily(cache, LANGUAGES)) await refreshDaily();
     if (await cache.match(pageKey(OFFLINE_URL, lang))) return;
     await Promise.all(PRECACHE_URLS.filter(isPage).map((url) => storePage(cache, url, lang).catch(() => {})));
   })());
@@ -91,13 +101,21 @@ function storable(response) {
   return response.ok && response.type === "basic" && !/private|no-store/i.test(control);
 }
 
+function isHtml(response) {
+  return (response.headers.get("Content-Type") || "").startsWith("text/html");
+}
+
 function noteVisitor(response, event) {
   if (!response.ok || response.type !== "basic" || !response.url) return;
-  if (!(response.headers.get("Content-Type") || "").startsWith("text/html")) return;
+  if (!isHtml(response)) return;
   noteLanguage(response.headers.get("Content-Language"), event);
-  if (isPersonal(new URL(response.url).pathname)) return;
+  const path = new URL(response.url).pathname;
+  // A visitor's /daily and its draw are private too (their own card): they tell nothing
+  // about signing in.
+  if (isPersonal(path) || path === DAILY_URL || path.startsWith(DAILY_URL + "/")) return;
   const control = response.headers.get("Cache-Control") || "";
   visitor = /private/i.test(control) ? "member" : "guest";
+  if (visitor === "member") event.waitUntil(forgetDaily());
 }
 
 function withTimeout(promise, ms) {
@@ -136,6 +154,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
   if (event.data && event.data.type === "LANGUAGE") noteLanguage(event.data.lang, event);
+  // A visitor's card page was shown (daily.js): keep today's copy for offline use.
+  if (event.data && event.data.type === "DAILY") event.waitUntil(refreshDaily());
 });
 
 self.addEventListener("fetch", (event) => {
@@ -158,7 +178,9 @@ self.addEventListener("fetch", (event) => {
     || request.headers.get("HX-History-Restore-Request") === "true";
   // Partials, JSON, the manifest: the network alone, without the worker in the way.
   if (!wholePage) return;
-  if (isGuide(url.pathname)) {
+  if (url.pathname === DAILY_URL) {
+    event.respondWith(dailyPage(event, request));
+  } else if (isGuide(url.pathname)) {
     event.respondWith(guidePage(event, request));
   } else {
     event.respondWith(fromNetwork(event, true));
@@ -166,6 +188,10 @@ self.addEventListener("fetch", (event) => {
 });
 
 // A fresh copy without the stored URL, so a boosted (htmx) request keeps the address it asked for.
+function fresh(stored) {
+  return new Response(stored.body, { status: stored.status, headers: stored.headers });
+}
+
 async function offlinePage() {
   const cache = await caches.open(CACHE_NAME);
   // In the visitor's language; when that is unknown or missing, in any stored one.
@@ -176,7 +202,7 @@ async function offlinePage() {
     stored = stored || await cache.match(key);
   }
   if (!stored) return Response.error();
-  return new Response(stored.body, { status: stored.status, headers: stored.headers });
+  return fresh(stored);
 }
 
 // Network only; a whole page that cannot be reached becomes the offline page, anything else
@@ -231,5 +257,66 @@ async function guidePage(event, request) {
     return response;
   } catch (error) {
     return cached || offlinePage();
+  }
+}
+
+// ---- The card of the day --------------------------------------------------------------
+
+// The time a visitor's card page may be shown until (ms), or 0 when it is not one.
+function dailyUntil(response) {
+  const until = Number(response.headers.get(DAILY_UNTIL));
+  return response.ok && response.type === "basic" && isHtml(response) && until > Date.now() ? until : 0;
+}
+
+async function forgetDaily() {
+  const cache = await caches.open(CACHE_NAME);
+  await Promise.all(LANGUAGES.map((lang) => cache.delete(pageKey(DAILY_URL, lang))));
+}
+
+// What /daily answered decides: a visitor's drawn card is kept under the language it came
+// in, anything else removes the stored copies.
+async function noteDaily(response) {
+  if (!dailyUntil(response)) return forgetDaily();
+  const cache = await caches.open(CACHE_NAME);
+  const lang = response.headers.get("Content-Language") || LANGUAGES[0];
+  await cache.put(pageKey(DAILY_URL, lang), response);
+}
+
+// Fetch /daily with this browser's cookies (the visitor's card is in one) and note it.
+async function refreshDaily() {
+  try {
+    const response = await fetch(new Request(DAILY_URL, { credentials: "same-origin", cache: "no-store" }));
+    if (response.ok) await noteDaily(response);
+  } catch (error) {
+    // Offline: what is stored stays until its day ends.
+  }
+}
+
+// The stored card page in one of ``langs`` whose day has not ended; an ended one is removed.
+async function storedDaily(cache, langs) {
+  for (const lang of langs) {
+    const stored = await cache.match(pageKey(DAILY_URL, lang));
+    if (!stored) continue;
+    if (Number(stored.headers.get(DAILY_UNTIL)) > Date.now()) return stored;
+    await cache.delete(pageKey(DAILY_URL, lang));
+  }
+  return undefined;
+}
+
+// Network first (as the card may have been drawn elsewhere); offline, the visitor's stored
+// card of today in their language, else the offline page.
+async function dailyPage(event, request) {
+  const cache = await caches.open(CACHE_NAME);
+  const lang = await currentLanguage(cache);
+  const stored = visitor === "member" ? undefined
+    : await storedDaily(cache, LANGUAGES.includes(lang) ? [lang] : LANGUAGES);
+  try {
+    const network = fetch(request);
+    const response = await (stored ? withTimeout(network, NETWORK_TIMEOUT_MS) : network);
+    noteVisitor(response, event);
+    if (response.ok && isHtml(response)) event.waitUntil(noteDaily(response.clone()));
+    return response;
+  } catch (error) {
+    return stored ? fresh(stored) : offlinePage();
   }
 }

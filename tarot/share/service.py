@@ -16,6 +16,8 @@ from ..models import ReadingShare, ReadingStatus, utcnow
 CHOICES = ("show_concern", "show_nickname", "indexable")
 # What a token looks like (secrets.token_urlsafe): checked before the database is asked.
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,32}")
+# The honorific a Korean reader puts after a name (data, not interface).
+HONORIFIC = "님"
 
 # Built once: every view of a shared page runs it.
 _BY_TOKEN = db.select(ReadingShare).where(ReadingShare.token == db.bindparam("token"))
@@ -101,7 +103,7 @@ def _hidden_words(link, nickname, stand_ins):
         if bare != nickname and len(bare) >= 2:
             names.add(bare)
         for name in sorted(names, key=len, reverse=True):
-            pairs.append((re.escape(name) + "(?:님)?", stand_ins["nickname"]))
+            pairs.append((re.escape(name) + f"(?:{HONORIFIC})?", stand_ins["nickname"]))
     concern = link.reading.concern.strip()
     if not link.show_concern and len(concern) >= 4:
         pairs.insert(0, (re.escape(concern), stand_ins["concern"]))

@@ -13,6 +13,7 @@ import pytest
 from tarot.extensions import db
 from tarot.models import Reading, ReadingShare
 from tarot.oracle.sections import SECTIONS
+from tarot.spreads import PLACE_LABELS, SECTION_LABELS, SPREADS
 from tests.helpers import HX, make_user
 from tests.reliability_support import seed_reading, seed_share, snapshot
 
@@ -235,17 +236,26 @@ def test_a_shared_page_sets_no_session_cookie(site):
     assert "Set-Cookie" not in response.headers
 
 
-def test_the_page_shows_as_many_places_as_the_reading_has(site):
-    places = [{"card": n, "reversed": n == 1, "position": p}
-              for n, p in enumerate(("past", "present", "future"))]
+@pytest.mark.parametrize("spread", sorted(SPREADS))
+def test_the_page_shows_the_readings_own_spread(site, spread):
+    """One, three, four or five places: the page shows the reading's places and the sections
+    its spread's answer is written in, never a fixed five."""
+    places = SPREADS[spread].places
+    cards = [{"card": n, "reversed": n == 1, "position": p} for n, p in enumerate(places)]
+    answer = {key: f"{key} 이야기예요." for key in SPREADS[spread].sections}
     with site.app_context():
-        db.session.execute(db.update(Reading).values(cards=places))
+        db.session.execute(db.update(Reading).values(spread=spread, cards=cards, answer=answer))
         db.session.commit()
     token = make_link(site)
-    html = site.test_client().get(f"/s/{token}").get_data(as_text=True)
-    assert len(re.findall(r'class="result-card"', html)) == 3
-    assert "현재 · 역방향" in html
-    assert "카드 3장" in unescape(html)
+    html = unescape(site.test_client().get(f"/s/{token}").get_data(as_text=True))
+    assert len(re.findall(r'class="result-card"', html)) == len(places)
+    labels = re.findall(r'<span class="result-position">([^<]*)</span>', html)
+    with site.test_request_context():
+        expected = [str(PLACE_LABELS[p]) + (" · 역방향" if n == 1 else "") for n, p in enumerate(places)]
+        headings = [str(SECTION_LABELS[key]) for key in SPREADS[spread].sections]
+    assert labels == expected
+    assert re.findall(r"<h3>([^<]*)</h3>", html) == headings
+    assert f"카드 {len(places)}장" in html
 
 
 def test_the_call_to_action_leads_to_a_reading_of_ones_own(site):

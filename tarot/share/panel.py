@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from .. import security
 from ..deck import current_deck
-from ..spreads import POSITION_LABELS
+from ..spreads import PLACE_LABELS
 from ..topics import topic_label
 from ..urls import absolute_url
 from . import service
@@ -49,7 +49,7 @@ def place_labels(reading, lang):
     """Each card's place label with its orientation, in ``lang``, in the reading's order."""
     with force_locale(lang):
         return [
-            str(POSITION_LABELS.get(c["position"], c["position"]))
+            str(PLACE_LABELS.get(c["position"], c["position"]))
             + (" · " + _("역방향") if c["reversed"] else "")
             for c in reading.cards
         ]

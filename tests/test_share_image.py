@@ -141,3 +141,46 @@ def test_an_english_reading_has_an_english_image(site):
         drawn = share_image(reading)
     assert drawn.title == "Love tarot reading"
     assert [c[2] for c in drawn.cards][:2] == ["Past", "Present · Reversed"]
+
+
+def test_every_card_of_the_deck_has_its_picture(app):
+    from tarot.deck import current_deck
+
+    with app.app_context():
+        slugs = [card.slug for card in current_deck().cards]
+    assert len(slugs) == 78
+    for name in [*slugs, "back"]:
+        with Image.open(image.card_picture(name)) as picture:
+            assert picture.size == (300, 510), name
+    assert (image.ASSETS / "logo.png").is_file()
+
+
+def test_the_font_draws_every_text_the_image_can_show(app):
+    """Each character of every topic, place, count and brand text, in both languages, has a
+    glyph of its own in the cut-down font (a missing one would draw the empty box)."""
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+    from PIL import ImageDraw, ImageFont
+
+    from tarot.spreads import PLACE_LABELS
+    from tarot.topics import TOPICS
+
+    font = ImageFont.truetype(str(image.FONT_PATH), 40)
+
+    def drawn(character):
+        canvas = Image.new("L", (60, 60))
+        ImageDraw.Draw(canvas).text((5, 5), character, font=font, fill=255)
+        return canvas.tobytes()
+
+    missing_box = drawn("\ue000")  # a private-use character: no glyph
+    texts = []
+    with app.test_request_context():
+        for lang in ("ko", "en"):
+            with force_locale(lang):
+                texts += [_("타로밀크티"), _("역방향"), " · 0123456789"]
+                texts += [_("%(topic)s 타로 풀이", topic=str(label)) for label in TOPICS.values()]
+                texts += [_("카드 %(count)d장으로 본 풀이", count=n) for n in range(1, 11)]
+                texts += [str(label) for label in PLACE_LABELS.values()]
+    characters = {c for text in texts for c in text if not c.isspace()}
+    assert {c for c in characters if drawn(c) == missing_box} == set()
+    assert drawn("\uac00") != missing_box

@@ -309,3 +309,52 @@ def test_a_pending_reading_shows_a_waiting_panel(site):
     html = site.owner_client.get(f"/reading/{site.reading}").get_data(as_text=True)
     assert f'data-waiting="/reading/{site.reading}/share"' in html
     assert "공유 링크 만들기" not in html
+
+
+def csp(response):
+    return response.headers["Content-Security-Policy"]
+
+
+def test_the_kakao_sdk_comes_only_with_a_key_and_only_on_the_reading_page(make_app, auth):
+    app = make_app(DEMO_LOGIN=True, KAKAO_JS_KEY="js-key-123")
+    owner = make_user(app, nickname=NICK, provider_user_id="owner")
+    reading = seed_reading(app, owner)
+    token = seed_share(app, reading)
+    client = app.test_client()
+    auth.login(client, owner)
+    page = client.get(f"/reading/{reading}")
+    html = page.get_data(as_text=True)
+    assert "https://t1.kakaocdn.net" in csp(page)
+    assert 'id="kakao-sdk" src="https://t1.kakaocdn.net/kakao_js_sdk/' in html
+    assert 'integrity="sha384-' in html and 'data-kakao-key="js-key-123"' in html
+    assert "data-share-kakao=" in html
+    for path in (f"/s/{token}", "/reading", "/archive", "/"):
+        other = client.get(path)
+        assert "kakaocdn" not in csp(other), path
+        assert "kakaocdn" not in other.get_data(as_text=True), path
+
+
+def test_without_a_key_there_is_no_kakao_at_all(site):
+    make_link(site)
+    page = site.owner_client.get(f"/reading/{site.reading}")
+    html = page.get_data(as_text=True)
+    assert "kakaocdn" not in csp(page) and "kakaocdn" not in html
+    assert "data-share-kakao" not in html and "data-kakao-key" not in html
+
+
+def test_a_boosted_visit_to_the_reading_page_becomes_a_whole_page_load_with_a_key(make_app, auth):
+    """A boosted page keeps the CSP of the page it came from, which has no room for the SDK."""
+    app = make_app(DEMO_LOGIN=True, KAKAO_JS_KEY="js-key-123")
+    owner = make_user(app, nickname=NICK, provider_user_id="owner")
+    reading = seed_reading(app, owner)
+    client = app.test_client()
+    auth.login(client, owner)
+    boosted = client.get(f"/reading/{reading}", headers={**HX, "HX-Boosted": "true"})
+    assert boosted.headers["HX-Redirect"] == f"/reading/{reading}"
+    assert boosted.get_data() == b""
+
+
+def test_without_a_key_a_boosted_visit_is_swapped_as_usual(site):
+    boosted = site.owner_client.get(f"/reading/{site.reading}", headers={**HX, "HX-Boosted": "true"})
+    assert "HX-Redirect" not in boosted.headers
+    assert 'id="share"' in boosted.get_data(as_text=True)

@@ -134,6 +134,7 @@ def load_settings(instance_path, env=None):
     settings.update(_map_settings(env))
     settings.update(_reading_settings(env))
     settings.update(_shared_store_settings(env, instance_path))
+    settings.update(_share_settings(env, instance_path))
     return settings
 
 
@@ -198,7 +199,8 @@ def _sign_in_settings(env, production):
 
 def _map_settings(env):
     return {
-        "KAKAO_MAP_JS_KEY": env.get("KAKAO_MAP_JS_KEY") or None,
+        # One Kakao app key for the Maps SDK and the share button; the old name still works.
+        "KAKAO_JS_KEY": env.get("KAKAO_JS_KEY") or env.get("KAKAO_MAP_JS_KEY") or None,
         "KAKAO_REST_API_KEY": env.get("KAKAO_REST_API_KEY") or None,
         "KAKAO_LOCAL_URL": env.get("KAKAO_LOCAL_URL") or "https://dapi.kakao.com",
         "OVERPASS_URL": env.get("OVERPASS_URL") or "https://overpass-api.de/api/interpreter",
@@ -215,6 +217,15 @@ def _reading_settings(env):
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
         "READING_RETRIES": _int(env, "READING_RETRIES", 3),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
+    }
+
+
+def _share_settings(env, instance_path):
+    """Share links: how many one client may make, and where share images are kept."""
+    return {
+        "SHARE_RATE_LIMIT": env.get("SHARE_RATE_LIMIT") or "30 per hour",
+        "SHARE_IMAGE_DIR": env.get("TAROT_SHARE_IMAGE_DIR")
+        or str(Path(instance_path) / "share-images"),
     }
 
 

@@ -31,6 +31,11 @@ def new_public_id():
     return secrets.token_urlsafe(16)
 
 
+def new_share_token():
+    """A random, unguessable token for a share link: 144 bits, 24 URL-safe characters."""
+    return secrets.token_urlsafe(18)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (UniqueConstraint("provider", "provider_user_id"), MYSQL_TABLE)
@@ -200,3 +205,31 @@ class DailyCard(JobColumns, db.Model):
     created_at = db.Column(Timestamp, nullable=False, default=utcnow)
 
     user = db.relationship("User")
+
+
+class ReadingShare(db.Model):
+    """A share link of a reading: a public, read-only page at ``/s/<token>`` (tarot/share/).
+
+    What a link shows is fixed when it is made, so a link already sent never starts showing
+    more; one link per choice of what to show (the unique constraint). Deleting the reading
+    (or the account) deletes its links; revoking a link deletes its row.
+    """
+
+    __tablename__ = "reading_shares"
+    __table_args__ = (
+        UniqueConstraint("reading_id", "show_concern", "show_nickname", "indexable",
+                         name="uq_reading_shares_choice"),
+        MYSQL_TABLE,
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    token = db.Column(db.String(32), nullable=False, unique=True, default=new_share_token)
+    reading_id = db.Column(
+        db.Integer, db.ForeignKey("readings.id", ondelete="CASCADE"), nullable=False
+    )
+    show_concern = db.Column(db.Boolean, nullable=False, default=False)
+    show_nickname = db.Column(db.Boolean, nullable=False, default=False)
+    indexable = db.Column(db.Boolean, nullable=False, default=False)
+    created_at = db.Column(Timestamp, nullable=False, default=utcnow)
+
+    reading = db.relationship("Reading")

@@ -24,6 +24,12 @@ def allow(directive, *sources):
     extra.setdefault(directive, []).extend(sources)
 
 
+def allow_popups():
+    """Let the current page open pop-ups that keep their opener (the Kakao share picker):
+    Cross-Origin-Opener-Policy ``same-origin-allow-popups`` instead of ``same-origin``."""
+    g.opener_policy = "same-origin-allow-popups"
+
+
 def content_security_policy(extra=None):
     policy = {k: list(v) for k, v in BASE_POLICY.items()}
     for directive, sources in (extra or {}).items():
@@ -41,7 +47,7 @@ def init_app(app):
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
         headers.setdefault("X-Frame-Options", "DENY")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        headers.setdefault("Cross-Origin-Opener-Policy", g.get("opener_policy", "same-origin"))
         if app.config["PRODUCTION"]:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response

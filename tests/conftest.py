@@ -69,12 +69,13 @@ def _base_config(url, instance_path=None):
 
 
 @pytest.fixture
-def make_app(database_url):
+def make_app(database_url, tmp_path):
     """Build an app on the session database, tables emptied for each test."""
     apps = []
 
     def factory(**overrides):
         config = _base_config(database_url)
+        config["SHARE_IMAGE_DIR"] = str(tmp_path / "share-images")
         config.update(overrides)
         app = create_app(config)
         apps.append(app)

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from sqlalchemy import text
 
 from tarot.extensions import db
-from tarot.models import Reading, ReadingStatus, utcnow
+from tarot.models import Reading, ReadingShare, ReadingStatus, utcnow
 from tarot.oracle.sections import SECTIONS
 from tarot.spreads import POSITIONS
 
@@ -27,6 +27,17 @@ def seed_reading(app, user_id, concern="그 사람 마음이 궁금해요", answ
         db.session.add(reading)
         db.session.commit()
         return reading.public_id
+
+
+def seed_share(app, public_id, **choices):
+    """A share link of the reading with this public id; returns its token."""
+    with app.app_context():
+        reading_id = db.session.execute(
+            db.select(Reading.id).filter_by(public_id=public_id)).scalar_one()
+        link = ReadingShare(reading_id=reading_id, **choices)
+        db.session.add(link)
+        db.session.commit()
+        return link.token
 
 
 def snapshot(app):

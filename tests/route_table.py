@@ -3,7 +3,8 @@
 One entry per (endpoint, method) of ``app.url_map``. The tests that use this table fail
 when a route has no entry, so a new route cannot be forgotten: add it here with
 
-- ``path``: the URL with ``{id}`` standing for the owner's reading public id;
+- ``path``: the URL with ``{id}`` standing for the owner's reading public id and ``{share}``
+  for the token of a share link of that reading (``concrete()`` fills both in);
 - ``params``: the query (GET) or form (POST) fields the view reads, which the hostile-input
   test fills with arbitrary text;
 - ``path_params``: the URL's variable parts, which the hostile-input test also fuzzes;
@@ -135,6 +136,24 @@ ROUTES = {
         path_params={"public_id": "/archive/{}/delete"},
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
+    # Sharing a reading (tarot/share/): only the owner lists, makes and revokes links; anyone
+    # may open a link's page and image, and an unknown or revoked link is a 404 for everyone
+    # (tests/test_share.py).
+    ("share.links", "GET"): Route(
+        "/reading/{id}/share", path_params={"public_id": "/reading/{}/share"},
+        anon=LOGIN, owner=303, other=404,
+    ),
+    ("share.create", "POST"): Route(
+        "/reading/{id}/share", params=("show_concern", "show_nickname", "indexable"),
+        path_params={"public_id": "/reading/{}/share"}, anon=LOGIN, owner=303, other=404,
+        stores=True, data={"show_concern": "1"},
+    ),
+    ("share.revoke", "POST"): Route(
+        "/reading/{id}/share/{share}/revoke", path_params={"token": "/reading/{id}/share/{}/revoke"},
+        anon=LOGIN, owner=303, other=404, stores=True,
+    ),
+    ("share.page", "GET"): Route("/s/{share}", path_params={"token": "/s/{}"}),
+    ("share.image", "GET"): Route("/s/{share}/image.png", path_params={"token": "/s/{}/image.png"}),
     ("map.page", "GET"): Route("/map"),
     ("map.shops", "GET"): Route(
         "/map/shops.json?lat=37.5563&lng=126.9236", params=("lat", "lng", "radius")
@@ -154,6 +173,11 @@ ROUTES = {
         "/static/css/site.css", path_params={"filename": "/static/{}"}
     ),
 }
+
+
+def concrete(path, site):
+    """``path`` with ``{id}`` and ``{share}`` replaced by the site's reading and share link."""
+    return path.replace("{id}", site.reading).replace("{share}", site.share)
 
 
 def rules_of(app):

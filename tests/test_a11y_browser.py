@@ -157,8 +157,8 @@ def test_a_whole_reading_by_keyboard_alone(tour_site, page):
     assert errors == []
 
 
-FOCUS_PAGES = ["home", "guide", "card", "login", "reading-dealt", "archive", "me", "map",
-               "offline", "not-found"]
+FOCUS_PAGES = ["home", "guide", "card", "login", "reading-dealt", "reading-shared", "archive",
+               "shared", "me", "map", "offline", "not-found"]
 
 
 def test_every_focusable_control_shows_focus(tour_site, browser):

@@ -10,8 +10,8 @@ from tarot.config import load_settings
 from tarot.models import new_public_id
 from tests.fakes.places import FakeKakaoLocal, kakao_place
 from tests.helpers import make_user
-from tests.reliability_support import seed_reading
-from tests.route_table import LOGIN, ROUTES, rules_of
+from tests.reliability_support import seed_reading, seed_share
+from tests.route_table import LOGIN, ROUTES, concrete, rules_of
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -34,6 +34,7 @@ def site(make_app, kakao):
     app.owner = make_user(app, nickname="주인밀크티", provider_user_id="owner")
     app.other = make_user(app, nickname="손님밀크티", provider_user_id="other")
     app.reading = seed_reading(app, app.owner)
+    app.share = seed_share(app, app.reading)
     return app
 
 
@@ -62,7 +63,7 @@ def test_every_route_has_an_access_rule(app):
 def test_access_rule(site, key, auth):
     route = ROUTES[key]
     method = key[1]
-    path = route.path.replace("{id}", site.reading)
+    path = concrete(route.path, site)
     got = {}
     for who in ("anon", "other", "owner"):  # the owner last: some requests delete the reading
         client = site.test_client()

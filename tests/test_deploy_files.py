@@ -95,6 +95,12 @@ def test_the_web_containers_rate_limit_file_is_on_its_writable_tmpfs():
     assert folder in web["tmpfs"]
 
 
+def test_the_web_containers_share_images_are_kept_on_its_writable_tmpfs():
+    web = COMPOSE["services"]["web"]
+    folder = Path(web["environment"]["TAROT_SHARE_IMAGE_DIR"])
+    assert any(folder.is_relative_to(mount) for mount in web["tmpfs"])
+
+
 def test_the_env_file_is_ignored_and_its_example_is_empty_of_secrets():
     assert ".env" in (PROJECT_ROOT / ".gitignore").read_text().split()
     example = (PROJECT_ROOT / ".env.example").read_text()

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from tests.fakes.places import FakeKakaoLocal, kakao_place
 from tests.helpers import make_user
-from tests.reliability_support import seed_reading, snapshot
-from tests.route_table import ROUTES, rules_of
+from tests.reliability_support import seed_reading, seed_share, snapshot
+from tests.route_table import ROUTES, concrete, rules_of
 
 HOSTILE = [
     "", " ", "\x00", "%00", "\r\n", "\u202e", "\ufeff", "😀" * 50, "가" * 400, "a" * 5000,
@@ -48,6 +48,7 @@ def site(make_app, kakao):
                    DEMO_LOGIN=True)
     app.owner = make_user(app, nickname="주인밀크티", provider_user_id="owner")
     app.reading = seed_reading(app, app.owner)
+    app.share = seed_share(app, app.reading)
     return app
 
 
@@ -61,11 +62,11 @@ def encoded(pairs):
 def test_arbitrary_input_is_never_a_server_error_nor_a_stray_change(site, key, data, auth):
     route = ROUTES[key]
     endpoint, method = key
-    path, _, fixed_query = route.path.replace("{id}", site.reading).partition("?")
+    path, _, fixed_query = concrete(route.path, site).partition("?")
     if route.path_params and data.draw(st.booleans(), label="fuzz the path"):
         name, template = next(iter(route.path_params.items()))
         raw = data.draw(VALUES, label=name)
-        path = template.format(quote(raw, safe="") if raw else "x")
+        path = concrete(template, site).format(quote(raw, safe="") if raw else "x")
     fields = [(name, data.draw(VALUES, label=name)) for name in route.params
               if data.draw(st.booleans(), label=f"send {name}")]
     if data.draw(st.booleans(), label="an unknown field"):
@@ -99,6 +100,7 @@ def csrf_site(make_app):
     app = make_app(WTF_CSRF_ENABLED=True, DEMO_LOGIN=True)
     app.owner = make_user(app, nickname="주인밀크티", provider_user_id="owner")
     app.reading = seed_reading(app, app.owner, saved=False)
+    app.share = seed_share(app, app.reading)
     return app
 
 
@@ -109,7 +111,7 @@ POST_ROUTES = sorted(key for key in ROUTES if key[1] == "POST")
 @pytest.mark.parametrize("token", [None, "forged-token"])
 def test_every_post_without_a_valid_csrf_token_is_refused(csrf_site, key, token, auth):
     route = ROUTES[key]
-    path = route.path.replace("{id}", csrf_site.reading)
+    path = concrete(route.path, csrf_site)
     form = dict(route.data, **({"csrf_token": token} if token else {}))
     for signed_in in (False, True):
         client = csrf_site.test_client()

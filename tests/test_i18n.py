@@ -139,11 +139,12 @@ def _korean_data():
     the words the deck's validator looks for in a Korean reversal paragraph."""
     from tarot import deck_schema, places
     from tarot.auth import accounts
+    from tarot.share import service as share
 
     return {
         *accounts.NICKNAME_ADJECTIVES, *accounts.NICKNAME_DRINKS, accounts.DEMO_PROFILE.nickname,
         places.KAKAO_QUERY, places.OSM_NAME_PATTERN, "목적지",  # a directions link's label
-        *deck_schema.REVERSAL_MARKERS["ko"],
+        *deck_schema.REVERSAL_MARKERS["ko"], share.HONORIFIC,
     }
 
 

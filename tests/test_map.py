@@ -376,7 +376,7 @@ def test_default_tiles_are_openstreetmap(app):
 
 
 def test_map_page_with_kakao_sdk(make_app):
-    app = make_app(KAKAO_MAP_JS_KEY="js-key-123", PRODUCTION=True)
+    app = make_app(KAKAO_JS_KEY="js-key-123", PRODUCTION=True)
     response = app.test_client().get("/map")
     html = response.get_data(as_text=True)
     csp = dict(part.strip().split(" ", 1) for part in response.headers["Content-Security-Policy"].split(";"))

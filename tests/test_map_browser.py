@@ -213,7 +213,7 @@ def test_offline_says_so(browser, site):
 
 def test_kakao_sdk_failing_to_load_leaves_a_working_list(browser, make_app, services):
     overpass, _ = services
-    app = make_app(OVERPASS_URL=overpass.interpreter, KAKAO_MAP_JS_KEY="test-js-key")
+    app = make_app(OVERPASS_URL=overpass.interpreter, KAKAO_JS_KEY="test-js-key")
     with serve_app(app) as base:
         context, page = open_map(browser, base, geolocation=HONGDAE, block="https://dapi.kakao.com/**")
         try:
@@ -321,7 +321,7 @@ FAKE_KAKAO_SDK = r"""
 
 def test_kakao_adapter_shows_the_same_shops(browser, make_app, services):
     overpass, _ = services
-    app = make_app(OVERPASS_URL=overpass.interpreter, KAKAO_MAP_JS_KEY="test-js-key")
+    app = make_app(OVERPASS_URL=overpass.interpreter, KAKAO_JS_KEY="test-js-key")
     with serve_app(app) as base:
         context = browser.new_context(viewport={"width": 375, "height": 740}, permissions=["geolocation"],
                                       geolocation={"latitude": HONGDAE[0], "longitude": HONGDAE[1]})

@@ -186,3 +186,47 @@ def test_the_spreads_revision_marks_old_readings_drawn_and_keeps_them(request, t
                 conn.execute(text("DELETE FROM readings WHERE public_id = 'old-five'"))
                 conn.execute(text("DELETE FROM users WHERE provider_user_id = 'm4'"))
             db.engine.dispose()
+
+
+@pytest.mark.parametrize("where", ["sqlite", "suite"])
+def test_the_share_revision_adds_its_table_and_keeps_old_rows(request, tmp_path, where):
+    """0007 (reading_shares) up and down, on SQLite and on the suite's database."""
+    from sqlalchemy import text
+
+    url = (f"sqlite:///{tmp_path}/share.sqlite" if where == "sqlite"
+           else request.getfixturevalue("database_url"))
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "AUTO_MIGRATE": False, "TESTING": True,
+                      "SECRET_KEY": "test"})
+    rows = "SELECT u.nickname, r.public_id, r.concern, r.saved_at FROM users u JOIN readings r ON r.user_id = u.id"
+    try:
+        with app.app_context():
+            (upgrade if where == "sqlite" else downgrade)(revision="0003")
+            assert "reading_shares" not in _tables(app)
+            with db.engine.begin() as conn:
+                conn.execute(text("INSERT INTO users (provider, provider_user_id, nickname, session_token,"
+                                  " created_at, last_login_at) VALUES ('demo', 'm4', '옛 사용자 🍵', 't',"
+                                  " '2026-11-27 09:30:15', '2026-11-27 09:30:15')"))
+                conn.execute(text("INSERT INTO readings (public_id, user_id, topic, concern, locale, spread,"
+                                  " cards, status, attempts, created_at) SELECT 'old-share-reading', id,"
+                                  " 'love', '그대로 남아요', 'ko', 'five-card', '[]', 'done', 1,"
+                                  " '2026-11-27 09:30:16' FROM users WHERE provider_user_id = 'm4'"))
+                before = conn.execute(text(rows)).all()
+            upgrade()
+            assert "reading_shares" in _tables(app)
+            with db.engine.begin() as conn:
+                assert conn.execute(text(rows)).all() == before
+                conn.execute(text("INSERT INTO reading_shares (token, reading_id, show_concern,"
+                                  " show_nickname, indexable, created_at) SELECT 'tok-old-share', id,"
+                                  " 0, 0, 0, '2026-11-27 09:31:00' FROM readings"
+                                  " WHERE public_id = 'old-share-reading'"))
+            downgrade(revision="0003")
+            assert "reading_shares" not in _tables(app)
+            with db.engine.connect() as conn:
+                assert conn.execute(text(rows)).all() == before
+    finally:
+        with app.app_context():
+            upgrade()
+            with db.engine.begin() as conn:
+                conn.execute(text("DELETE FROM readings WHERE public_id = 'old-share-reading'"))
+                conn.execute(text("DELETE FROM users WHERE provider_user_id = 'm4'"))
+            db.engine.dispose()

@@ -62,9 +62,9 @@ def _origin(url):
 
 @bp.get("/map")
 def page():
-    """The map page: Kakao Maps when KAKAO_MAP_JS_KEY is set, else Leaflet with OSM tiles."""
+    """The map page: Kakao Maps when KAKAO_JS_KEY is set, else Leaflet with OSM tiles."""
     config = current_app.config
-    kakao_key = config.get("KAKAO_MAP_JS_KEY")
+    kakao_key = config.get("KAKAO_JS_KEY")
     tile_url = config["MAP_TILE_URL"]
     if kakao_key:
         schemes = ("https",) if config["PRODUCTION"] else ("https", "http")

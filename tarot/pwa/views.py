@@ -16,7 +16,9 @@ from .build import build_version, precache_urls
 THEME_COLOR = "#8a5a3b"  # the brewed brown of the header's theme-color
 BACKGROUND_COLOR = "#fbf6ef"  # the page's cream
 # Pages about one person or that change state: never stored by a browser, proxy or the worker.
-PERSONAL_PATHS = ("/reading", "/archive", "/me", "/login", "/logout", "/auth", "/map/shops.json")
+# Shared readings (/s/<token>) too: a revoked link must be gone at once, also offline.
+PERSONAL_PATHS = ("/reading", "/archive", "/me", "/login", "/logout", "/auth", "/map/shops.json",
+                  "/s")
 
 
 def is_personal(path):

@@ -11,6 +11,7 @@ from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..models import ReadingStatus
 from ..readings import get_owned
+from ..share import panel as share_panel
 from ..spreads import DEFAULT_SPREAD, SPREADS, get_spread
 from ..topics import TOPICS
 from . import bp, deals, service
@@ -194,11 +195,16 @@ def _cards_of(reading):
 @bp.get("/reading/<public_id>")
 @login_required
 def show(public_id):
-    """The reading: its cards face up in their places and the answer area."""
+    """The reading: its cards face up in their places, the answer area, the follow-ups and
+    the share panel."""
     reading = _own_reading(public_id)
     jobs.ensure_running(reading)
+    if share_panel.needs_whole_page():  # the Kakao SDK needs this page's own CSP
+        return "", 200, {"HX-Redirect": url_for("reading.show", public_id=public_id)}
+    share_panel.allow_kakao_sdk()
     return render_template(
         "reading/show.html", reading=reading, cards=_cards_of(reading), waiting=waiting_message(),
+        share=share_panel.panel(reading),
     )
 
 

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait as wait_for_futures
 from dataclasses import dataclass
 
 from flask import current_app
@@ -78,6 +79,7 @@ reserve = leases.reserve  # the services reserve a new row for the job their req
 
 _executor = None
 _executor_lock = threading.Lock()
+_running = set()  # futures of the jobs this process has started and not yet finished
 
 
 def _pool():
@@ -93,7 +95,22 @@ def _pool():
 def start(kind, row_id):
     """Run the job for a row of ``kind`` in a background thread of this process."""
     app = current_app._get_current_object()
-    _pool().submit(_run_in_app, app, kind, row_id)
+    future = _pool().submit(_run_in_app, app, kind, row_id)
+    with _executor_lock:
+        _running.add(future)
+    future.add_done_callback(_forget)
+
+
+def _forget(future):
+    with _executor_lock:
+        _running.discard(future)
+
+
+def wait_until_idle(timeout):
+    """Wait up to ``timeout`` seconds for this process's started jobs; True if none is left."""
+    with _executor_lock:
+        running = list(_running)
+    return not wait_for_futures(running, timeout=timeout).not_done
 
 
 def ensure_running(row):

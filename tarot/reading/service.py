@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import jobs, quota
 from ..extensions import db
+from ..journal.cards import record_saved_cards
 from ..models import Reading, ReadingStatus, UsedDeal, utcnow
 from ..spreads import POSITIONS
 from ..text import has_invisible_characters, normalize_user_text
@@ -129,7 +130,12 @@ def save_reading(reading):
     if reading.saved_at is not None:
         return False
     reading.saved_at = utcnow()
-    db.session.commit()
+    try:
+        record_saved_cards(reading)  # the journal's counts and the archive's card filter
+        db.session.commit()
+    except IntegrityError:  # saved twice at once: the other request stored it and its cards
+        db.session.rollback()
+        return False
     return True
 
 

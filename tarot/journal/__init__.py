@@ -1,0 +1,1 @@
+"""The journal: notes and moods on saved readings, what my cards keep saying, and export."""

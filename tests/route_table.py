@@ -106,14 +106,26 @@ ROUTES = {
         "/reading/{id}/retry", path_params={"public_id": "/reading/{}/retry"},
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
-    ("archive.index", "GET"): Route("/archive", params=("topic", "cursor"), anon=LOGIN),
+    ("archive.index", "GET"): Route(
+        "/archive", params=("topic", "cursor", "card", "mood", "q"), anon=LOGIN
+    ),
     ("archive.confirm_delete", "GET"): Route(
-        "/archive/{id}/delete", params=("topic",),
+        "/archive/{id}/delete", params=("topic", "card", "mood", "q"),
         path_params={"public_id": "/archive/{}/delete"}, anon=LOGIN, other=404,
     ),
     ("archive.delete", "POST"): Route(
-        "/archive/{id}/delete", params=("topic",),
+        "/archive/{id}/delete", params=("topic", "card", "mood", "q"),
         path_params={"public_id": "/archive/{}/delete"},
+        anon=LOGIN, owner=303, other=404, stores=True,
+    ),
+    # The journal (issue 21): notes on saved readings. Only the owner writes a note.
+    ("journal.save_note", "POST"): Route(
+        "/reading/{id}/note", params=("note", "mood"),
+        path_params={"public_id": "/reading/{}/note"},
+        anon=LOGIN, owner=303, other=404, stores=True, data={"note": "연락이 왔어요", "mood": "calm"},
+    ),
+    ("journal.delete_note", "POST"): Route(
+        "/reading/{id}/note/delete", path_params={"public_id": "/reading/{}/note/delete"},
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
     ("map.page", "GET"): Route("/map"),

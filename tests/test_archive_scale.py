@@ -11,13 +11,15 @@ import pytest
 from sqlalchemy import text
 
 from tarot.archive import service
+from tarot.archive.filters import Filters
 from tarot.extensions import db
 from tarot.models import Reading, User
+from tarot.topics import TOPICS as TOPIC_LABELS
 from tests.archive_support import seed_saved
 from tests.helpers import make_user
 
 COUNT = 10_000
-TOPICS = tuple(service.TOPICS)
+TOPICS = tuple(TOPIC_LABELS)
 
 
 @pytest.fixture
@@ -55,7 +57,7 @@ def _walk(user, topic=None):
     """Every page of the user's archive: [(cursor it starts after, ids), ...]."""
     pages, after = [], None
     while True:
-        page = service.saved_page(user, topic, after)
+        page = service.saved_page(user, Filters(topic=topic), after)
         pages.append((after, [reading.id for reading in page.readings]))
         if page.next_cursor is None:
             return pages
@@ -74,7 +76,7 @@ def test_archive_queries_use_the_indexes_with_10000_saved_readings(app, big_arch
 
         cursors = {n: pages[n][0] for n in (0, 1, 199, 450, 499)}
         queries = [(f"page {n + 1}", service.page_query(user, after=c), "ix_readings_user_saved") for n, c in cursors.items()]
-        queries += [(f"love, after page {n + 1}", service.page_query(user, "love", after=c), "ix_readings_user_topic_saved") for n, c in cursors.items()]
+        queries += [(f"love, after page {n + 1}", service.page_query(user, Filters(topic="love"), after=c), "ix_readings_user_topic_saved") for n, c in cursors.items()]
         queries.append(("count", db.select(db.func.count()).where(*service._saved_by(user)), "ix_readings_user_saved"))
         for name, statement, index in queries:
             plan, sql = _plan(statement)

@@ -1,0 +1,59 @@
+"""Views of the journal: a note on a saved reading."""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..htmx import wants_fragment
+from ..readings import get_owned
+from . import bp, notes
+
+
+def _own_saved_reading(public_id):
+    """The signed-in user's reading; 404 for anyone else's or none."""
+    reading = get_owned(public_id, current_user)
+    if reading is None:
+        abort(404)
+    return reading
+
+
+def _note_answer(reading, message=None, error=None, draft=None, status=200):
+    """The note partial for htmx; without JavaScript, back to the reading (or the form again)."""
+    context = {"reading": reading, "note_message": message, "note_error": error, "note_draft": draft}
+    if wants_fragment():
+        return render_template("reading/_notes.html", **context), status
+    if error:  # the form again, with what was typed, rather than losing it in a redirect
+        return render_template("journal/note_form.html", **context), status
+    flash(message, "success")
+    return redirect(url_for("reading.show", public_id=reading.public_id, _anchor="journal-note"), code=303)
+
+
+def _refused_unsaved(reading):
+    return _note_answer(reading, error=_("보관함에 저장한 풀이에만 메모를 남길 수 있어요."), status=409)
+
+
+@bp.post("/reading/<public_id>/note")
+@login_required
+def save_note(public_id):
+    """Write (or rewrite) the note and mood of a saved reading."""
+    reading = _own_saved_reading(public_id)
+    if reading.saved_at is None:
+        return _refused_unsaved(reading)
+    draft = {"note": request.form.get("note", ""), "mood": request.form.get("mood", "")}
+    try:
+        note, mood = notes.validate(draft["note"], draft["mood"])
+    except notes.NoteError as exc:
+        return _note_answer(reading, error=str(exc), draft=draft, status=422)
+    notes.save_note(reading, note, mood)
+    return _note_answer(reading, message=_("메모를 저장했어요."))
+
+
+@bp.post("/reading/<public_id>/note/delete")
+@login_required
+def delete_note(public_id):
+    """Remove the note and mood of a reading (the reading stays)."""
+    reading = _own_saved_reading(public_id)
+    if reading.saved_at is None:
+        return _refused_unsaved(reading)
+    removed = notes.delete_note(reading)
+    return _note_answer(reading, message=_("메모를 지웠어요.") if removed else _("지울 메모가 없어요."))

@@ -1,4 +1,4 @@
-"""Views of the journal: a note on a saved reading."""
+"""Views of the journal: a note on a saved reading, my cards (/archive/stats)."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -6,7 +6,10 @@ from flask_login import current_user, login_required
 
 from ..htmx import wants_fragment
 from ..readings import get_owned
-from . import bp, notes
+from . import bp, charts, notes, stats
+from .report import stats_charts
+
+PRIVATE = {"Cache-Control": "private, no-store"}
 
 
 def _own_saved_reading(public_id):
@@ -57,3 +60,14 @@ def delete_note(public_id):
         return _refused_unsaved(reading)
     removed = notes.delete_note(reading)
     return _note_answer(reading, message=_("메모를 지웠어요.") if removed else _("지울 메모가 없어요."))
+
+
+@bp.get("/archive/stats", endpoint="stats")
+@login_required
+def stats_page():
+    """My cards: what the user's saved readings keep saying, in charts and tables."""
+    numbers = stats.journal_stats(current_user)
+    return render_template(
+        "journal/stats.html", stats=numbers, charts=stats_charts(numbers), layout=charts,
+        recent_days=stats.RECENT_DAYS, returning_at_least=stats.RETURNING_AT_LEAST,
+    ), 200, PRIVATE

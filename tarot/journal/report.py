@@ -1,0 +1,69 @@
+"""The words around the numbers: chart rows for /archive/stats."""
+
+
+from flask import url_for
+from flask_babel import format_date, format_number, format_percent
+from flask_babel import gettext as _
+
+from ..i18n import current_lang
+from .charts import bars, columns
+
+# Month labels under the columns, and the month as the table says it.
+MONTH_PATTERNS = {"ko": ("M월", "yyyy년 M월"), "en": ("MMM", "MMMM yyyy")}
+
+
+def _percent(share):
+    return format_percent(share, "#,##0%")
+
+
+def _card_bars(entries, lang):
+    return bars(
+        {"label": entry.card.name(lang), "value": entry.drawn, "text": format_number(entry.drawn),
+         "href": url_for("archive.index", card=entry.card.slug)}
+        for entry in entries
+    )
+
+
+def _share_bars(groups):
+    return bars(
+        {"label": group.label, "value": group.share, "text": _percent(group.share),
+         "expected": group.expected, "expected_text": _percent(group.expected)}
+        for group in groups
+    )
+
+
+def _orientation_bars(numbers):
+    upright = numbers.cards_drawn - numbers.reversed
+    shares = [(_("정방향"), upright), (_("역방향"), numbers.reversed)]
+    total = numbers.cards_drawn or 1
+    return bars(
+        {"label": label, "value": count / total, "text": _percent(count / total),
+         "expected": 0.5, "expected_text": _percent(0.5)}
+        for label, count in shares
+    )
+
+
+def _month_columns(months, lang):
+    short, full = MONTH_PATTERNS.get(lang, MONTH_PATTERNS["ko"])
+    return columns(
+        {"label": format_date(start, short), "value": count, "full_label": format_date(start, full),
+         "note": format_date(start, "yyyy") if index == 0 or start.month == 1 else ""}
+        for index, (start, count) in enumerate(months)
+    )
+
+
+def stats_charts(numbers):
+    """The charts of /archive/stats, each a list of bars (or columns) in the page's language."""
+    lang = current_lang()
+    return {
+        "top": _card_bars(numbers.top, lang),
+        "groups": _share_bars(numbers.groups),
+        "orientation": _orientation_bars(numbers),
+        "topics": bars(
+            {"label": label, "value": count, "text": format_number(count),
+             "href": url_for("archive.index", topic=key)}
+            for key, label, count in numbers.topics
+        ),
+        "months": _month_columns(numbers.months, lang),
+    }
+

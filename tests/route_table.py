@@ -118,8 +118,8 @@ ROUTES = {
         path_params={"public_id": "/archive/{}/delete"},
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
-    # The journal (issue 21): notes on saved readings, my cards. Only the owner writes a
-    # note; the stats are the signed-in user's own.
+    # The journal (issue 21): notes on saved readings, my cards, export. Only the owner
+    # writes a note; the stats and the exports are the signed-in user's own.
     ("journal.save_note", "POST"): Route(
         "/reading/{id}/note", params=("note", "mood"),
         path_params={"public_id": "/reading/{}/note"},
@@ -130,6 +130,8 @@ ROUTES = {
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
     ("journal.stats", "GET"): Route("/archive/stats", anon=LOGIN),
+    ("journal.export_json", "GET"): Route("/archive/export.json", anon=LOGIN),
+    ("journal.export_html", "GET"): Route("/archive/export.html", anon=LOGIN),
     ("map.page", "GET"): Route("/map"),
     ("map.shops", "GET"): Route(
         "/map/shops.json?lat=37.5563&lng=126.9236", params=("lat", "lng", "radius")

@@ -1,7 +1,13 @@
-"""The words around the numbers: chart rows for /archive/stats."""
+"""The words around the numbers: chart rows for /archive/stats, and what the export page needs."""
 
+import base64
+import hashlib
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from flask import url_for
+from flask import current_app, url_for
 from flask_babel import format_date, format_number, format_percent
 from flask_babel import gettext as _
 
@@ -10,6 +16,7 @@ from .charts import bars, columns
 
 # Month labels under the columns, and the month as the table says it.
 MONTH_PATTERNS = {"ko": ("M월", "yyyy년 M월"), "en": ("MMM", "MMMM yyyy")}
+EXPORT_CSS = Path(__file__).resolve().parent.parent / "static" / "css" / "journal-export.css"
 
 
 def _percent(share):
@@ -67,3 +74,21 @@ def stats_charts(numbers):
         "months": _month_columns(numbers.months, lang),
     }
 
+
+@lru_cache(maxsize=1)
+def _read_style(path):
+    css = Path(path).read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return css, digest
+
+
+def export_style():
+    """(css, sha-256 in base64): the export page's own stylesheet, inlined so the saved file
+    needs nothing else, and its hash for the response's Content-Security-Policy."""
+    return _read_style(str(EXPORT_CSS))
+
+
+def today_in_seoul():
+    """Today's date where the site keeps its calendar (BABEL_DEFAULT_TIMEZONE)."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return datetime.now(UTC).astimezone(zone).date()

@@ -1,13 +1,29 @@
-"""Views of the journal: a note on a saved reading, my cards (/archive/stats)."""
+"""Views of the journal: a note on a saved reading, my cards (/archive/stats), export."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_template,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
+from ..extensions import limiter
 from ..htmx import wants_fragment
+from ..i18n import current_lang
+from ..models import utcnow
 from ..readings import get_owned
-from . import bp, charts, notes, stats
-from .report import stats_charts
+from ..security import allow
+from . import bp, charts, export, notes, stats
+from .report import export_style, stats_charts, today_in_seoul
 
 PRIVATE = {"Cache-Control": "private, no-store"}
 
@@ -71,3 +87,43 @@ def stats_page():
         "journal/stats.html", stats=numbers, charts=stats_charts(numbers), layout=charts,
         recent_days=stats.RECENT_DAYS, returning_at_least=stats.RETURNING_AT_LEAST,
     ), 200, PRIVATE
+
+
+def _download(body, mimetype, extension):
+    name = export.filename(extension, today_in_seoul())
+    headers = {**PRIVATE, "Content-Disposition": f'attachment; filename="{name}"'}
+    return Response(body, mimetype=mimetype, headers=headers)
+
+
+def _exporter():
+    """Whom the export limit counts: the signed-in user (on any device), else the address."""
+    return f"user-{current_user.id}" if current_user.is_authenticated else get_remote_address()
+
+
+# Both formats draw on one allowance: an export reads every saved reading.
+export_limit = limiter.shared_limit(
+    lambda: current_app.config["EXPORT_RATE_LIMIT"], scope="journal-export", key_func=_exporter
+)
+
+
+@bp.get("/archive/export.json")
+@export_limit
+@login_required
+def export_json():
+    """Every saved reading with its note, as one JSON document (docs/journal.md)."""
+    chunks = export.json_chunks(current_user, current_lang(), utcnow())
+    return _download(stream_with_context(chunks), "application/json", "json")
+
+
+@bp.get("/archive/export.html")
+@export_limit
+@login_required
+def export_html():
+    """Every saved reading with its note, as one printable page that needs nothing else."""
+    style, digest = export_style()
+    allow("style-src", f"'sha256-{digest}'")
+    body = stream_template(  # streamed within the request's context, like stream_with_context
+        "journal/export.html", entries=export.entries(current_user.id, current_lang()),
+        style=style, exported_at=utcnow(), nickname=current_user.nickname,
+    )
+    return _download(body, "text/html", "html")

@@ -90,6 +90,13 @@ def test_the_printable_page_is_self_contained_and_escaped(app, user_client):
     assert html.index(ids[0]) < html.index(ids[1]) < html.index(ids[2])
 
 
+def test_the_printable_page_in_english(app, user_client):
+    seed_saved(app, user_client.user_id, 1)
+    user_client.set_cookie("lang", "en")
+    html = user_client.get("/archive/export.html").get_data(as_text=True)
+    assert '<html lang="en">' in html and "journal" in html.lower()
+
+
 def test_exports_are_limited_in_rate(make_app, auth):
     app = make_app(RATELIMIT_ENABLED=True, EXPORT_RATE_LIMIT="2 per hour")
     client = app.test_client()

@@ -93,6 +93,12 @@ def test_the_page_draws_svg_charts_with_tables(app, user_client):
     assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]
 
 
+def test_the_page_in_english(app, user_client):
+    seed(app, user_client.user_id, JOURNAL)
+    user_client.set_cookie("lang", "en")
+    html = user_client.get("/archive/stats").get_data(as_text=True)
+    assert "The Fool" in html and "Most drawn cards" in html and "Dec" in html
+
 
 def test_an_empty_journal_invites_a_reading(user_client):
     html = user_client.get("/archive/stats").get_data(as_text=True)

@@ -7,15 +7,17 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_skeleton
 from flask import current_app, url_for
-from flask_babel import format_date, format_number, format_percent
+from flask_babel import format_date, format_number, format_percent, get_locale
 from flask_babel import gettext as _
 
 from ..i18n import current_lang
 from .charts import bars, columns
 
-# Month labels under the columns, and the month as the table says it.
-MONTH_PATTERNS = {"ko": ("M월", "yyyy년 M월"), "en": ("MMM", "MMMM yyyy")}
+# Month labels under the columns, and the month as the table says it: CLDR skeletons, so
+# each language writes them its own way ("12월" / "Dec", "2026년 12월" / "December 2026").
+MONTH_SKELETONS = ("MMM", "yMMMM")
 EXPORT_CSS = Path(__file__).resolve().parent.parent / "static" / "css" / "journal-export.css"
 
 
@@ -50,10 +52,12 @@ def _orientation_bars(numbers):
     )
 
 
-def _month_columns(months, lang):
-    short, full = MONTH_PATTERNS.get(lang, MONTH_PATTERNS["ko"])
+def _month_columns(months):
+    short, full = MONTH_SKELETONS
+    locale = get_locale()
     return columns(
-        {"label": format_date(start, short), "value": count, "full_label": format_date(start, full),
+        {"label": format_skeleton(short, start, locale=locale), "value": count,
+         "full_label": format_skeleton(full, start, locale=locale),
          "note": format_date(start, "yyyy") if index == 0 or start.month == 1 else ""}
         for index, (start, count) in enumerate(months)
     )
@@ -71,7 +75,7 @@ def stats_charts(numbers):
              "href": url_for("archive.index", topic=key)}
             for key, label, count in numbers.topics
         ),
-        "months": _month_columns(numbers.months, lang),
+        "months": _month_columns(numbers.months),
     }
 
 

@@ -4,7 +4,7 @@ and for tools/screenshots.py.
 ``tour(browser, app, base, **context_options)`` opens two browser contexts (a visitor and a
 signed-in demo user) and yields ``(name, page)`` at each stop: home, guide, a card page,
 login, the reading form before and after dealing, five cards picked, a finished reading,
-the archive, My page, the map, the offline page and a 404. The app should use the offline
+the saved reading with its note form, the archive, my cards, My page, the map, the offline page and a 404. The app should use the offline
 interpreter (the default) so the answer arrives at once, and a fake Overpass and tile server
 (``map_services()``) so the map shows shops without the network.
 """
@@ -19,7 +19,7 @@ CITY_HALL = (37.566826, 126.9786567)
 
 STOPS = [
     "home", "guide", "card", "login", "reading", "reading-dealt", "reading-picked",
-    "reading-answer", "archive", "me", "map", "offline", "not-found",
+    "reading-answer", "reading-saved", "archive", "stats", "me", "map", "offline", "not-found",
 ]
 
 
@@ -80,7 +80,7 @@ def _walk(anon, user, base, wanted):
         anon.locator(".deal-card").nth(29).wait_for()
         settle(anon)
         yield "reading-dealt", anon
-    if wanted & {"reading-picked", "reading-answer", "archive"}:
+    if wanted & {"reading-picked", "reading-answer", "reading-saved", "archive", "stats"}:
         _visit(user, base + "/reading")
         user.get_by_role("radio", name="애정운").check()
         user.locator("#concern").fill("요즘 연락이 뜸한 그 사람, 제 마음을 전해도 될까요?")
@@ -100,8 +100,12 @@ def _walk(anon, user, base, wanted):
             yield "reading-answer", user
         user.get_by_role("button", name="저장하기").click()
         user.get_by_text("보관함에 저장했어요").wait_for()
+        if "reading-saved" in wanted:
+            yield "reading-saved", user
     if "archive" in wanted:
         yield "archive", _visit(user, base + "/archive")
+    if "stats" in wanted:
+        yield "stats", _visit(user, base + "/archive/stats")
     if "me" in wanted:
         yield "me", _visit(user, base + "/me")
     if "map" in wanted:

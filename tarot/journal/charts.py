@@ -72,11 +72,6 @@ def bars(items):
     return result
 
 
-def bars_height(rows):
-    """The SVG height for these bars (px)."""
-    return len(rows) * ROW_HEIGHT
-
-
 def columns(items):
     """Columns for ``items``: dicts with label, note, value, full_label, spread evenly."""
     items = list(items)

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from ..i18n import current_lang
 from .charts import bars, columns
+from .stats import EXPECTED_REVERSED
 
 # Month labels under the columns, and the month as the table says it: CLDR skeletons, so
 # each language writes them its own way ("12월" / "Dec", "2026년 12월" / "December 2026").
@@ -42,13 +43,12 @@ def _share_bars(groups):
 
 
 def _orientation_bars(numbers):
-    upright = numbers.cards_drawn - numbers.reversed
-    shares = [(_("정방향"), upright), (_("역방향"), numbers.reversed)]
-    total = numbers.cards_drawn or 1
+    reversed_share = numbers.reversed_share
+    shares = [(_("정방향"), 1 - reversed_share, 1 - EXPECTED_REVERSED), (_("역방향"), reversed_share, EXPECTED_REVERSED)]
     return bars(
-        {"label": label, "value": count / total, "text": _percent(count / total),
-         "expected": 0.5, "expected_text": _percent(0.5)}
-        for label, count in shares
+        {"label": label, "value": share, "text": _percent(share),
+         "expected": expected, "expected_text": _percent(expected)}
+        for label, share, expected in shares
     )
 
 

@@ -1,12 +1,12 @@
 """What a card in seed/cards.yaml must hold; every problem is named by card and field."""
 
+from .spreads import DECK_PLACES as PLACES
 from .suits import ELEMENTS, SUIT_ELEMENT, SUITS
 from .topics import DECK_TOPICS as TOPIC_KEYS
 
 LANGS = ("ko", "en")
 ORIENTATIONS = ("upright", "reversed")
 ANSWERS = ("yes", "maybe", "no")
-PLACES = ("past", "present", "future", "advice")
 RANK_SLUGS = (
     "ace", "two", "three", "four", "five", "six", "seven",
     "eight", "nine", "ten", "page", "knight", "queen", "king",

@@ -23,7 +23,7 @@ from .models import Reading, ReadingStatus, utcnow
 from .oracle import ErrorKind, InterpretationError, ReadingRequest, SpreadCard
 from .oracle import get_interpreter as _get_interpreter
 from .oracle.sections import parse_answer
-from .spreads import POSITIONS
+from .spreads import SPREADS, in_place_order, spread_of
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +81,8 @@ def _run_in_app(app, reading_id):
 def build_request(reading):
     """The interpreter's view of a reading row."""
     deck = current_deck()
-    order = {p: i for i, p in enumerate(POSITIONS)}
-    cards = sorted(reading.cards, key=lambda c: order[c["position"]])
+    spread = spread_of(reading)
+    cards = in_place_order(spread, reading.cards)
     seed = int(hashlib.sha256(reading.public_id.encode()).hexdigest()[:12], 16)
     return ReadingRequest(
         topic=reading.topic,
@@ -91,6 +91,7 @@ def build_request(reading):
         lang=reading.locale or "ko",
         cards=tuple(SpreadCard(c["position"], deck[c["card"]], bool(c["reversed"])) for c in cards),
         seed=seed,
+        spread=spread.key,
     )
 
 
@@ -188,7 +189,7 @@ def _write_progress(reading_id, token, text):
 
 
 def _interpret_once(reading_id, token, interpreter, request):
-    """Stream one answer into the row; return its six sections."""
+    """Stream one answer into the row; return its sections (the request's spread's)."""
     text = ""
     last_write = 0.0
     for chunk in interpreter.stream(request):
@@ -198,7 +199,7 @@ def _interpret_once(reading_id, token, interpreter, request):
             if not _write_progress(reading_id, token, text):
                 raise _LeaseLost
             last_write = now
-    answer = parse_answer(text)
+    answer = parse_answer(text, SPREADS[request.spread].sections)
     if answer is None:
-        raise InterpretationError(ErrorKind.MALFORMED, "the answer lacked the six parts", transient=True)
+        raise InterpretationError(ErrorKind.MALFORMED, "the answer lacked a section", transient=True)
     return answer

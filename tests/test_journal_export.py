@@ -12,6 +12,7 @@ from tarot.extensions import db
 from tarot.journal import export
 from tarot.models import Reading
 from tarot.oracle.sections import SECTIONS
+from tarot.spreads import SPREADS
 from tests.archive_support import seed_saved
 from tests.helpers import make_user
 from tests.reliability_support import seed_reading
@@ -66,11 +67,18 @@ def test_readings_of_one_and_three_places_export_as_they_are(app, user_client):
     ids = seed_saved(app, user_client.user_id, 2)
     with app.app_context():
         rows = db.session.execute(db.select(Reading).order_by(Reading.id)).scalars().all()
-        rows[0].cards = rows[0].cards[:1]
-        rows[1].cards = rows[1].cards[:3]
+        rows[0].spread, rows[0].cards = "one-card", [{**rows[0].cards[0], "position": "card"}]
+        rows[1].spread, rows[1].cards = "three-card", rows[1].cards[:3]
+        for row in rows:
+            row.answer = {key: f"{key} 풀이" for key in SPREADS[row.spread].sections}
         db.session.commit()
     document = json.loads(user_client.get("/archive/export.json").get_data(as_text=True))
-    assert [(entry["id"], len(entry["cards"])) for entry in document["readings"]] == [(ids[0], 1), (ids[1], 3)]
+    one, three = document["readings"]
+    assert (one["id"], three["id"]) == tuple(ids)
+    assert [(card["place"], card["place_label"]) for card in one["cards"]] == [("card", "나의 카드")]
+    assert [card["place_label"] for card in three["cards"]] == ["과거", "현재", "미래"]
+    assert [section["section"] for section in one["answer"]] == ["greeting", "card", "conclusion"]
+    assert [section["heading"] for section in three["answer"]] == ["인사", "과거", "현재", "미래", "마무리"]
 
 
 def test_the_printable_page_is_self_contained_and_escaped(app, user_client):

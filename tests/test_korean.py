@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from tarot.korean import final_consonant, formatter, josa, particle, particle_errors
-from tarot.spreads import POSITION_LABELS
+from tarot.spreads import PLACE_LABELS
 from tarot.topics import TOPIC_PHRASES, TOPICS
 
 # Sino-Korean readings of the digits, as an independent check of the helper's table.
@@ -51,7 +51,7 @@ def deck_words(deck):
 def vocabulary(app):
     deck = app.extensions["deck"]
     with app.test_request_context():
-        labels = [str(label) for label in (*TOPICS.values(), *POSITION_LABELS.values())]
+        labels = [str(label) for label in (*TOPICS.values(), *PLACE_LABELS.values())]
         phrases = [str(phrase) for phrase in TOPIC_PHRASES.values()]
     return deck_words(deck) + labels + phrases
 

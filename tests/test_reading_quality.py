@@ -19,7 +19,7 @@ from tarot.oracle import ReadingRequest, SpreadCard
 from tarot.oracle.concern import analyse, reading_area
 from tarot.oracle.offline import OfflineInterpreter, phrases_en, phrases_ko
 from tarot.oracle.offline.cardtext import reversed_sense, sentences
-from tarot.spreads import POSITION_LABELS, POSITIONS
+from tarot.spreads import PLACE_LABELS, POSITIONS
 from tarot.suits import ELEMENT_REALMS
 from tarot.topics import TOPIC_PHRASES, TOPICS
 
@@ -137,7 +137,7 @@ def test_each_place_reads_its_card_as_that_place(readings, lang):
 def test_korean_particles_fit_everywhere(readings, app):
     deck = app.extensions["deck"]
     with app.test_request_context():
-        words = {str(w) for w in (*TOPICS.values(), *TOPIC_PHRASES.values(), *POSITION_LABELS.values(),
+        words = {str(w) for w in (*TOPICS.values(), *TOPIC_PHRASES.values(), *PLACE_LABELS.values(),
                                   *ELEMENT_REALMS.values())}
     words |= {card.name("ko") for card in deck}
     words |= {w for card in deck for r in (False, True) for w in card.keywords("ko", r)}

@@ -15,9 +15,7 @@ from sqlalchemy import and_, or_
 from ..deck import current_deck
 from ..extensions import db
 from ..models import Reading
-from ..oracle.sections import SECTIONS
-from ..reading.messages import SECTION_HEADINGS
-from ..spreads import POSITION_LABELS
+from ..spreads import PLACE_LABELS, SECTION_LABELS, spread_of
 from ..topics import topic_label
 from ..urls import absolute_url
 from .notes import mood_label
@@ -63,19 +61,19 @@ def _cards(cards, lang):
         card = deck[int(drawn["card"])]
         place = drawn.get("position")
         entries.append({
-            "place": place, "place_label": str(POSITION_LABELS.get(place, place or "")),
+            "place": place, "place_label": str(PLACE_LABELS.get(place, place or "")),
             "card": card.number, "slug": card.slug, "name": card.name(lang),
             "reversed": bool(drawn.get("reversed")),
         })
     return entries
 
 
-def _answer(answer):
-    """The answer's sections in reading order, each with its heading."""
+def _answer(answer, sections):
+    """The answer's sections in the spread's order, each with its heading."""
     answer = answer or {}
-    keys = [key for key in SECTIONS if key in answer] + [key for key in answer if key not in SECTIONS]
+    keys = [key for key in sections if key in answer] + [key for key in answer if key not in sections]
     return [
-        {"section": key, "heading": str(SECTION_HEADINGS.get(key, key)), "text": answer[key]}
+        {"section": key, "heading": str(SECTION_LABELS.get(key, key)), "text": answer[key]}
         for key in keys
     ]
 
@@ -93,7 +91,7 @@ def reading_entry(row, lang):
         "created_at": iso(row.created_at),
         "saved_at": iso(row.saved_at),
         "cards": _cards(row.cards, lang),
-        "answer": _answer(row.answer),
+        "answer": _answer(row.answer, spread_of(row).sections),
         "interpreter": row.interpreter,
         "note": row.note,
         "mood": row.mood,

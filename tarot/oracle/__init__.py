@@ -1,4 +1,4 @@
-"""Interpreters that turn a drawn spread into a six-part reading (tarot/jobs.py runs them).
+"""Interpreters that turn a drawn spread into a reading in its sections (tarot/jobs.py runs them).
 
 An interpreter is an object with ``name``, ``model`` and ``stream(request)``, which yields
 chunks of text in the marker format of :mod:`tarot.oracle.sections`. Failures are raised as
@@ -7,7 +7,7 @@ chunks of text in the marker format of :mod:`tarot.oracle.sections`. Failures ar
 
 from dataclasses import dataclass
 
-from ..spreads import POSITIONS  # noqa: F401 - re-exported for interpreters
+from ..spreads import DEFAULT_SPREAD
 
 
 class ErrorKind:
@@ -38,14 +38,16 @@ class SpreadCard:
 
 @dataclass(frozen=True)
 class ReadingRequest:
-    """What an interpreter needs: who asks, about what, and the five cards in order."""
+    """What an interpreter needs: who asks, about what, and the cards in their spread's place
+    order (``spread`` is a key of tarot.spreads.SPREADS)."""
 
     topic: str
     concern: str
     nickname: str
     lang: str
-    cards: tuple  # of SpreadCard, in POSITIONS order
+    cards: tuple  # of SpreadCard, in the spread's place order
     seed: int = 0
+    spread: str = DEFAULT_SPREAD
 
 
 def get_interpreter(config):

@@ -10,7 +10,7 @@ import re
 
 from flask_babel import force_locale
 
-from ..spreads import POSITION_LABELS
+from ..spreads import PLACE_LABELS
 from ..topics import TOPICS
 from .concern import analyse, reading_area
 from .sections import SECTIONS
@@ -116,7 +116,7 @@ def quoted_nickname(request):
 def _card_data(spread_card, lang, area):
     card, reversed_ = spread_card.card, spread_card.reversed
     data = {
-        "place": str(POSITION_LABELS[spread_card.position]),
+        "place": str(PLACE_LABELS[spread_card.position]),
         "name": card.name(lang),
         "orientation": ("reversed" if reversed_ else "upright") if lang == "en" else (
             "역방향" if reversed_ else "정방향"),

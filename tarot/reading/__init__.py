@@ -2,7 +2,8 @@
 
 from flask import Blueprint
 
-from ..oracle.sections import SECTIONS, split_sections
+from ..oracle.sections import split_sections
+from ..spreads import PLACE_LABELS, SECTION_LABELS, spread_of
 from ..topics import topic_label
 
 bp = Blueprint("reading", __name__)
@@ -10,14 +11,15 @@ bp = Blueprint("reading", __name__)
 
 @bp.app_context_processor
 def reading_helpers():
-    from .messages import SECTION_HEADINGS, failure_message
+    from .messages import failure_message
 
     return {
         "topic_label": topic_label,
         "split_sections": split_sections,
-        "answer_sections": SECTIONS,
+        "spread_of": spread_of,
         "failure_message": failure_message,
-        "section_headings": SECTION_HEADINGS,
+        "section_headings": SECTION_LABELS,  # lazy: a poll translates only what it shows
+        "place_labels": PLACE_LABELS,
     }
 
 

@@ -20,12 +20,6 @@ WAITING = (
 )
 ROTATE_SECONDS = 3
 
-# Lazy, so a poll translates only the headings it shows.
-SECTION_HEADINGS = {
-    "greeting": _l("인사"), "past": _l("과거"), "present": _l("현재"),
-    "future": _l("미래"), "advice": _l("조언"), "conclusion": _l("마무리"),
-}
-
 FAILURES = {
     ErrorKind.BUSY: _l("지금 리더가 너무 바빠서 답을 마치지 못했어요. 잠시 뒤 다시 시도해 주세요."),
     ErrorKind.REFUSED: _l("풀이 요청이 받아들여지지 않았어요. 잠시 뒤 다시 시도해 주세요."),

@@ -10,7 +10,7 @@ from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..readings import get_owned
-from ..spreads import POSITION_LABELS, POSITIONS
+from ..spreads import POSITIONS
 from ..topics import TOPICS
 from . import bp, deals, service
 from .messages import waiting_message
@@ -36,7 +36,7 @@ def _render_form(topic, concern, errors=None, notice=None, status=200):
     return render_template(
         "reading/page.html",
         topics=TOPICS, topic=topic, concern=concern, deal=deal, errors=errors or {},
-        notice=notice, positions=POSITIONS, position_labels=POSITION_LABELS,
+        notice=notice, positions=POSITIONS,
         concern_max=service.CONCERN_MAX, limit_reached=_no_calls_left(),
     ), status
 
@@ -49,8 +49,7 @@ def _no_calls_left():
 
 def _render_deal(deal, notice=None, status=200, fresh=False):
     return render_template(
-        "reading/_deal.html", deal=deal, notice=notice, positions=POSITIONS,
-        position_labels=POSITION_LABELS, fresh=fresh,
+        "reading/_deal.html", deal=deal, notice=notice, positions=POSITIONS, fresh=fresh,
     ), status
 
 
@@ -162,8 +161,7 @@ def show(public_id):
     reading = _own_reading(public_id)
     jobs.ensure_running(reading)
     return render_template(
-        "reading/show.html", reading=reading, cards=_cards_of(reading),
-        position_labels=POSITION_LABELS, waiting=waiting_message(),
+        "reading/show.html", reading=reading, cards=_cards_of(reading), waiting=waiting_message(),
     )
 
 
@@ -219,7 +217,6 @@ def _retry_refused(reading, message, status, headers=None):
         body = render_template("reading/_answer.html", reading=reading, retry_refused=message)
     else:
         body = render_template(
-            "reading/show.html", reading=reading, cards=_cards_of(reading),
-            position_labels=POSITION_LABELS, retry_refused=message,
+            "reading/show.html", reading=reading, cards=_cards_of(reading), retry_refused=message,
         )
     return body, status, headers or {}

@@ -9,7 +9,7 @@ import random
 import re
 
 from ...korean import formatter
-from ...spreads import POSITION_LABELS
+from ...spreads import PLACE_LABELS
 from ...suits import ELEMENT_LABELS, ELEMENT_REALMS, SUIT_ELEMENT, SUIT_LABELS
 from ...topics import topic_phrase
 from ..concern import analyse, reading_area
@@ -61,7 +61,7 @@ class Writer:
         in the Present"; without the place: "역방향 소드 3", "the reversed Hermit"."""
         name = spread_card.card.name(self.lang)
         template = (self.table.REF if placed else self.table.NAMED)[spread_card.reversed and oriented]
-        where = self.table.where(spread_card.position, str(POSITION_LABELS[spread_card.position]))
+        where = self.table.where(spread_card.position, str(PLACE_LABELS[spread_card.position]))
         return formatter.format(template, where=where, name=self.table.in_sentence(name),
                                 article=self.table.article(name), bare=self.table.bare(name))
 

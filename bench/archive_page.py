@@ -1,4 +1,4 @@
-"""Time the archive page with 10,000 saved readings for one user.
+"""Time the archive page and the journal's stats page with 10,000 saved readings for one user.
 
     python bench/archive_page.py                  # SQLite file in a temporary folder
     DATABASE_URL=mysql+pymysql://... python bench/archive_page.py   # an EMPTY MariaDB database
@@ -7,7 +7,9 @@ It migrates the database, seeds one user with 10,000 saved readings (and another
 a few, plus unsaved rows), then sends 200 requests each for page 1, a deep page (page 451,
 reached through its cursor), a topic filter, a deep topic page and the htmx "more" partial
 through the Flask test client, signed in, and prints p50/p95/max in milliseconds. The
-figures include rendering the 20 rows (100 card thumbnails), not only the query.
+figures include rendering the 20 rows (100 card thumbnails), not only the query. The
+journal's cases: the card, mood and words filters and /archive/stats (a fifth of the
+readings carry a mood and a note).
 
 The database given by DATABASE_URL is emptied first: never point it at real data.
 """
@@ -27,8 +29,10 @@ from sqlalchemy import insert, text  # noqa: E402
 
 from tarot import create_app  # noqa: E402
 from tarot.archive import service  # noqa: E402
+from tarot.archive.filters import Filters  # noqa: E402
 from tarot.extensions import db  # noqa: E402
 from tarot.models import Reading, User  # noqa: E402
+from tarot.topics import TOPICS  # noqa: E402
 from tests.archive_support import reading_row, seed_saved  # noqa: E402
 from tests.conftest import AuthActions, _empty_database  # noqa: E402
 from tests.helpers import make_user  # noqa: E402
@@ -53,12 +57,17 @@ def build_app():
 
 def seed(app):
     user_id = make_user(app, nickname="벤치마크밀크티")
-    seed_saved(app, user_id, SAVED, topics=tuple(service.TOPICS), step=timedelta(milliseconds=333))
+    seed_saved(app, user_id, SAVED, topics=tuple(TOPICS), step=timedelta(milliseconds=333))
     other = make_user(app, nickname="다른사람")
     seed_saved(app, other, 500)
     with app.app_context():
         db.session.execute(insert(Reading), [reading_row(user_id, i) for i in range(2_000)])
-        db.session.execute(text("ANALYZE TABLE readings" if db.engine.dialect.name == "mysql" else "ANALYZE"))
+        db.session.execute(
+            db.update(Reading).where(Reading.user_id == user_id, Reading.saved_at.is_not(None), Reading.id % 5 == 0)
+            .values(mood="calm", note="산책하며 생각을 정리했어요")
+        )
+        analyze = "ANALYZE TABLE readings, reading_cards" if db.engine.dialect.name == "mysql" else "ANALYZE"
+        db.session.execute(text(analyze))
         db.session.commit()
     return user_id
 
@@ -68,7 +77,7 @@ def deep_cursor(app, user_id, pages, topic=None):
         user = db.session.get(User, user_id)
         after = None
         for _ in range(pages):
-            after = service.saved_page(user, topic, after).next_cursor
+            after = service.saved_page(user, Filters(topic=topic), after).next_cursor
         return after.encode()
 
 
@@ -106,6 +115,11 @@ def main():
         ("topic filter, page 1", "/archive?topic=love", None),
         ("topic filter, page 61", f"/archive?topic=love&cursor={deep_love}", None),
         ("htmx more, page 451", f"/archive?cursor={deep}", {"HX-Request": "true"}),
+        ("card filter, page 1", "/archive?card=the-fool", None),
+        ("mood filter, page 1", "/archive?mood=calm", None),
+        ("words in note, page 1", "/archive?q=산책", None),
+        ("words, no match", "/archive?q=없는낱말", None),
+        ("stats", "/archive/stats", None),
     ]
     print(f"{REQUESTS} requests each, milliseconds; load average before: {os.getloadavg()[0]:.2f}")
     print(f"{'case':24} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8}")

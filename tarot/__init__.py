@@ -12,7 +12,7 @@ from .extensions import babel, cache, csrf, db, limiter, login_manager
 from .i18n import select_locale, select_timezone
 from .pagecache import PublicPageCache, anonymous_session_test
 
-BLUEPRINTS = ("main", "auth", "guide", "reading", "archive", "map", "pwa", "daily", "share")
+BLUEPRINTS = ("main", "auth", "guide", "reading", "archive", "journal", "map", "pwa", "daily", "share")
 MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
 
 

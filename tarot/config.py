@@ -217,6 +217,7 @@ def _reading_settings(env):
         "READINGS_PER_DAY": _int(env, "READINGS_PER_DAY", 10),
         "READING_RETRIES": _int(env, "READING_RETRIES", 3),
         "RETENTION_DAYS": _int(env, "RETENTION_DAYS", 30),
+        "EXPORT_RATE_LIMIT": env.get("EXPORT_RATE_LIMIT") or "10 per hour",
     }
 
 

@@ -101,6 +101,7 @@ class Reading(JobColumns, db.Model):
         Index("ix_readings_user_saved", "user_id", "saved_at"),
         Index("ix_readings_user_topic_saved", "user_id", "topic", "saved_at"),
         Index("ix_readings_saved_created", "saved_at", "created_at"),
+        Index("ix_readings_user_mood_saved", "user_id", "mood", "saved_at"),
         MYSQL_TABLE,
     )
 
@@ -123,6 +124,11 @@ class Reading(JobColumns, db.Model):
     answer = db.Column(JSON)
     created_at = db.Column(Timestamp, nullable=False, default=utcnow)
     saved_at = db.Column(Timestamp)
+    # The journal (issue 21): the owner's note on a saved reading, a mood key
+    # (tarot/journal/notes.py) and when the note was last written.
+    note = db.Column(db.Text)
+    mood = db.Column(db.String(16))
+    noted_at = db.Column(Timestamp)
 
     user = db.relationship("User", back_populates="readings")
     followups = db.relationship("FollowUp", back_populates="reading", order_by="FollowUp.number",
@@ -148,6 +154,31 @@ class FollowUp(JobColumns, db.Model):
     created_at = db.Column(Timestamp, nullable=False, default=utcnow)
 
     reading = db.relationship("Reading", back_populates="followups")
+
+
+class ReadingCard(db.Model):
+    """One card of a saved reading: what the journal counts and the archive's card filter finds.
+
+    Written when the reading is saved (tarot/journal/cards.py), one row per place of its
+    spread, and deleted with the reading or the account. ``saved_at`` repeats the reading's,
+    so a card's readings page in the archive's order (saved time, reading id) along this
+    table's own index.
+    """
+
+    __tablename__ = "reading_cards"
+    __table_args__ = (
+        Index("ix_reading_cards_user_card_saved", "user_id", "card", "saved_at", "reading_id", "reversed"),
+        MYSQL_TABLE,
+    )
+
+    reading_id = db.Column(
+        db.Integer, db.ForeignKey("readings.id", ondelete="CASCADE"), primary_key=True
+    )
+    place = db.Column(db.SmallInteger, primary_key=True, autoincrement=False)  # 0, 1, … in spread order
+    user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    card = db.Column(db.SmallInteger, nullable=False)  # 0-77, as in Reading.cards
+    reversed = db.Column(db.Boolean, nullable=False)
+    saved_at = db.Column(Timestamp, nullable=False)
 
 
 class ModelCall(db.Model):

@@ -16,3 +16,11 @@ ELEMENT_LABELS = {"fire": _l("불"), "water": _l("물"), "air": _l("공기"), "e
 ELEMENT_REALMS = {
     "fire": _l("열정과 행동"), "water": _l("감정과 관계"), "air": _l("생각과 말"), "earth": _l("돈과 몸, 생활"),
 }
+
+
+MAJOR_LABEL = _l("메이저 아르카나")
+
+
+def card_groups(deck):
+    """[(label, cards)]: the major arcana, then each suit, in deck order (lists and pickers)."""
+    return [(MAJOR_LABEL, deck.majors)] + [(SUIT_LABELS[suit], deck.suit(suit)) for suit in SUITS]

@@ -5,7 +5,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert
 
 from tarot.extensions import db
-from tarot.models import Reading, new_public_id
+from tarot.journal.cards import card_rows
+from tarot.models import Reading, ReadingCard, new_public_id
 from tarot.oracle.sections import SECTIONS
 from tarot.spreads import POSITIONS
 
@@ -46,5 +47,17 @@ def seed_saved(app, user_id, count, topics=("love",), start=BASE_TIME, step=time
     with app.app_context():
         for chunk in range(0, len(rows), 1000):
             db.session.execute(insert(Reading), rows[chunk:chunk + 1000])
+        add_saved_cards(user_id, rows)
         db.session.commit()
     return [row["public_id"] for row in rows]
+
+
+def add_saved_cards(user_id, rows):
+    """The ``reading_cards`` rows that saving these (inserted, saved) readings writes."""
+    ids = dict(db.session.execute(db.select(Reading.public_id, Reading.id).filter_by(user_id=user_id)).all())
+    cards = [
+        card for row in rows if row["saved_at"] is not None
+        for card in card_rows(ids[row["public_id"]], user_id, row["cards"], row["saved_at"])
+    ]
+    for chunk in range(0, len(cards), 5000):
+        db.session.execute(insert(ReadingCard), cards[chunk:chunk + 5000])

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 from sqlalchemy import text
 
 from tarot.extensions import db
+from tarot.journal.cards import record_saved_cards
 from tarot.models import Reading, ReadingShare, ReadingStatus, utcnow
 from tarot.oracle.sections import SECTIONS
 from tarot.spreads import POSITIONS
@@ -25,6 +26,9 @@ def seed_reading(app, user_id, concern="그 사람 마음이 궁금해요", answ
             finished_at=utcnow(), saved_at=utcnow() if saved else None, interpreter="offline",
         )
         db.session.add(reading)
+        db.session.flush()
+        if saved:
+            record_saved_cards(reading)  # as saving through the site does
         db.session.commit()
         return reading.public_id
 

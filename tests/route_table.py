@@ -126,13 +126,15 @@ ROUTES = {
         path_params={"public_id": "/reading/{}/followups"},
         anon=LOGIN, owner=303, other=404, stores=True, data={"question": "그럼 언제쯤 연락하면 좋을까요?"},
     ),
-    ("archive.index", "GET"): Route("/archive", params=("topic", "cursor"), anon=LOGIN),
+    ("archive.index", "GET"): Route(
+        "/archive", params=("topic", "cursor", "card", "mood", "q"), anon=LOGIN
+    ),
     ("archive.confirm_delete", "GET"): Route(
-        "/archive/{id}/delete", params=("topic",),
+        "/archive/{id}/delete", params=("topic", "card", "mood", "q"),
         path_params={"public_id": "/archive/{}/delete"}, anon=LOGIN, other=404,
     ),
     ("archive.delete", "POST"): Route(
-        "/archive/{id}/delete", params=("topic",),
+        "/archive/{id}/delete", params=("topic", "card", "mood", "q"),
         path_params={"public_id": "/archive/{}/delete"},
         anon=LOGIN, owner=303, other=404, stores=True,
     ),
@@ -154,6 +156,20 @@ ROUTES = {
     ),
     ("share.page", "GET"): Route("/s/{share}", path_params={"token": "/s/{}"}),
     ("share.image", "GET"): Route("/s/{share}/image.png", path_params={"token": "/s/{}/image.png"}),
+    # The journal (issue 21): notes on saved readings, my cards, export. Only the owner
+    # writes a note; the stats and the exports are the signed-in user's own.
+    ("journal.save_note", "POST"): Route(
+        "/reading/{id}/note", params=("note", "mood"),
+        path_params={"public_id": "/reading/{}/note"},
+        anon=LOGIN, owner=303, other=404, stores=True, data={"note": "연락이 왔어요", "mood": "calm"},
+    ),
+    ("journal.delete_note", "POST"): Route(
+        "/reading/{id}/note/delete", path_params={"public_id": "/reading/{}/note/delete"},
+        anon=LOGIN, owner=303, other=404, stores=True,
+    ),
+    ("journal.stats", "GET"): Route("/archive/stats", anon=LOGIN),
+    ("journal.export_json", "GET"): Route("/archive/export.json", anon=LOGIN),
+    ("journal.export_html", "GET"): Route("/archive/export.html", anon=LOGIN),
     ("map.page", "GET"): Route("/map"),
     ("map.shops", "GET"): Route(
         "/map/shops.json?lat=37.5563&lng=126.9236", params=("lat", "lng", "radius")

@@ -4,8 +4,8 @@ and for tools/screenshots.py.
 ``tour(browser, app, base, **context_options)`` opens two browser contexts (a visitor and a
 signed-in demo user) and yields ``(name, page)`` at each stop: home, guide, a card page,
 login, the reading form before and after dealing, five cards picked, a finished reading,
-the same with a share link made, the archive, the shared page as a visitor sees it, My page,
-the map, the offline page and a 404. The app should use the offline
+the same with a share link made, the saved reading with its note form, the archive, the shared
+page as a visitor sees it, my cards, My page, the map, the offline page and a 404. The app should use the offline
 interpreter (the default) so the answer arrives at once, and a fake Overpass and tile server
 (``map_services()``) so the map shows shops without the network.
 """
@@ -20,7 +20,8 @@ CITY_HALL = (37.566826, 126.9786567)
 
 STOPS = [
     "home", "guide", "card", "login", "reading", "reading-dealt", "reading-picked",
-    "reading-answer", "reading-shared", "archive", "shared", "me", "map", "offline", "not-found",
+    "reading-answer", "reading-shared", "reading-saved", "archive", "shared", "stats", "me", "map",
+    "offline", "not-found",
 ]
 
 
@@ -82,7 +83,8 @@ def _walk(anon, user, base, wanted):
         settle(anon)
         yield "reading-dealt", anon
     shared_url = None
-    if wanted & {"reading-picked", "reading-answer", "reading-shared", "archive", "shared"}:
+    if wanted & {"reading-picked", "reading-answer", "reading-shared", "reading-saved", "archive", "shared",
+                 "stats"}:
         _visit(user, base + "/reading")
         user.get_by_role("radio", name="애정운").check()
         user.locator("#concern").fill("요즘 연락이 뜸한 그 사람, 제 마음을 전해도 될까요?")
@@ -109,10 +111,14 @@ def _walk(anon, user, base, wanted):
             shared_url = user.locator(".share-url").input_value()
             if "reading-shared" in wanted:
                 yield "reading-shared", user
+        if "reading-saved" in wanted:
+            yield "reading-saved", user
     if "archive" in wanted:
         yield "archive", _visit(user, base + "/archive")
     if "shared" in wanted:
         yield "shared", _visit(anon, shared_url)
+    if "stats" in wanted:
+        yield "stats", _visit(user, base + "/archive/stats")
     if "me" in wanted:
         yield "me", _visit(user, base + "/me")
     if "map" in wanted:

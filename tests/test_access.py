@@ -73,6 +73,7 @@ def test_access_rule(site, key, auth):
         got[who] = outcome(response)
         assert response.status_code < 500, (who, response.status_code)
         assert_security_headers(response, (who, path))
+        response.close()  # a streamed download ends here, inside the test, not when collected
     assert got == {"anon": route.anon, "other": route.other, "owner": route.owner}
 
 

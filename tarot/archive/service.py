@@ -8,6 +8,11 @@ the primary key at the end of every secondary index, which settles ties on ``id`
 MariaDB is told which index to use: left to itself, it reads a page near the top through
 the user-id prefix only and filters row by row, so page 200 read 4,000 index entries
 (FORCE INDEX makes it a range on (user, saved time, id): 21 entries on every page).
+
+Filters (tarot/archive/filters.py) keep the same keyset. A mood or a topic walks its own
+index; a card walks ``reading_cards``' (user, card, saved time, reading id) and joins each
+reading by its key; words in the concern or note are checked on the rows the index walk
+reaches, so a page costs as many rows as it takes to find twenty matches.
 """
 
 import re
@@ -18,8 +23,8 @@ from sqlalchemy import and_, func, or_
 from sqlalchemy.orm import load_only
 
 from ..extensions import db
-from ..models import Reading
-from ..topics import TOPICS
+from ..models import Reading, ReadingCard
+from .filters import NO_FILTERS
 
 PAGE_SIZE = 20
 EPOCH = datetime(1970, 1, 1)
@@ -27,7 +32,7 @@ CURSOR_PATTERN = re.compile(r"([0-9]{1,17})-([0-9]{1,18})")
 # The columns a list row shows; the answer (several KB a row) stays in the database.
 LIST_COLUMNS = (
     Reading.id, Reading.public_id, Reading.topic, Reading.concern, Reading.spread, Reading.source, Reading.cards,
-    Reading.created_at, Reading.saved_at,
+    Reading.created_at, Reading.saved_at, Reading.note, Reading.mood,
 )
 
 
@@ -69,32 +74,30 @@ class Page:
     next_cursor: Cursor | None
 
 
-def clean_topic(raw):
-    """A topic key from the query string, or None for all topics (unknown keys too)."""
-    return raw if raw in TOPICS else None
+def _saved_by(user):
+    return [Reading.user_id == user.id, Reading.saved_at.is_not(None)]
 
 
-def _saved_by(user, topic=None):
-    conditions = [Reading.user_id == user.id, Reading.saved_at.is_not(None)]
-    if topic:
-        conditions.append(Reading.topic == topic)
-    return conditions
+def _after(saved_at, row_id, cursor):
+    """Rows strictly after ``cursor`` in newest-first order of (saved_at, row_id)."""
+    # "<= then tie-break" rather than a row-value comparison: both databases turn the
+    # first term into an index range; the second only decides rows of the same second.
+    return [
+        saved_at <= cursor.saved_at,
+        or_(saved_at < cursor.saved_at, and_(saved_at == cursor.saved_at, row_id < cursor.id)),
+    ]
 
 
-def page_query(user, topic=None, after=None, size=PAGE_SIZE):
+def page_query(user, filters=NO_FILTERS, after=None, size=PAGE_SIZE):
     """The SELECT for one page (one row more than ``size``, to learn whether more follow)."""
-    conditions = _saved_by(user, topic)
+    if filters.card is not None:
+        return _card_page_query(user, filters, after, size)
+    conditions = _saved_by(user) + filters.reading_conditions()
     if after is not None:
-        # "<= then tie-break" rather than a row-value comparison: both databases turn the
-        # first term into an index range; the second only decides rows of the same second.
-        conditions += [
-            Reading.saved_at <= after.saved_at,
-            or_(Reading.saved_at < after.saved_at, and_(Reading.saved_at == after.saved_at, Reading.id < after.id)),
-        ]
-    index = "ix_readings_user_topic_saved" if topic else "ix_readings_user_saved"
+        conditions += _after(Reading.saved_at, Reading.id, after)
     return (
         db.select(Reading)
-        .with_hint(Reading, f"FORCE INDEX ({index})", dialect_name="mysql")
+        .with_hint(Reading, f"FORCE INDEX ({filters.readings_index()})", dialect_name="mysql")
         .options(load_only(*LIST_COLUMNS))
         .where(*conditions)
         .order_by(Reading.saved_at.desc(), Reading.id.desc())
@@ -102,9 +105,28 @@ def page_query(user, topic=None, after=None, size=PAGE_SIZE):
     )
 
 
-def saved_page(user, topic=None, after=None, size=PAGE_SIZE):
-    """The user's saved readings after ``after`` (a Cursor or None), newest first."""
-    rows = list(db.session.execute(page_query(user, topic, after, size)).scalars())
+def _card_page_query(user, filters, after, size):
+    """A page of the readings a card came up in, walking reading_cards' index in archive order."""
+    drawn = ReadingCard
+    conditions = [drawn.user_id == user.id, drawn.card == filters.card, *_saved_by(user),
+                  *filters.reading_conditions()]
+    if after is not None:
+        conditions += _after(drawn.saved_at, drawn.reading_id, after)
+    return (
+        db.select(Reading)
+        .select_from(drawn)
+        .join(Reading, Reading.id == drawn.reading_id)
+        .with_hint(drawn, "FORCE INDEX (ix_reading_cards_user_card_saved)", dialect_name="mysql")
+        .options(load_only(*LIST_COLUMNS))
+        .where(*conditions)
+        .order_by(drawn.saved_at.desc(), drawn.reading_id.desc())
+        .limit(size + 1)
+    )
+
+
+def saved_page(user, filters=NO_FILTERS, after=None, size=PAGE_SIZE):
+    """The user's saved readings matching ``filters`` after ``after`` (a Cursor or None), newest first."""
+    rows = list(db.session.execute(page_query(user, filters, after, size)).scalars())
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]

@@ -1,4 +1,4 @@
-"""Views of the archive blueprint: the saved readings, a page at a time, and deleting one."""
+"""Views of the archive blueprint: the saved readings, a page at a time, filtered, and deleting one."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -9,11 +9,15 @@ from ..deck import current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..readings import get_owned
+from ..suits import card_groups
+from ..topics import TOPICS
 from . import bp, service
+from .filters import NO_FILTERS, parse_filters
 
 
-def _archive_url(topic=None, cursor=None):
-    return url_for("archive.index", topic=topic, cursor=cursor.encode() if cursor else None)
+def _archive_url(filters=NO_FILTERS, cursor=None):
+    """The archive's address for a filter (its state in the query string) and a page cursor."""
+    return url_for("archive.index", cursor=cursor.encode() if cursor else None, **filters.query_args())
 
 
 def _thumbnails(reading):
@@ -33,28 +37,29 @@ def _thumbnails(reading):
 
 def _render(template, **context):
     return render_template(
-        template, topics=service.TOPICS, thumbnails=_thumbnails, first_line=service.first_line,
-        archive_url=_archive_url, **context,
+        template, topics=TOPICS, thumbnails=_thumbnails, first_line=service.first_line,
+        archive_url=_archive_url, card_groups=card_groups, deck=current_deck(), **context,
     )
 
 
 @bp.get("/archive")
 @login_required
 def index():
-    """The user's saved readings, newest first, 20 a page; htmx "more" gets just the rows."""
-    topic = service.clean_topic(request.args.get("topic"))
-    status, notice, after = 200, None, None
+    """The user's saved readings, newest first, 20 a page, filtered by the query string;
+    htmx "more" gets just the rows."""
+    filters, notice = parse_filters(request.args)
+    status, after = 200, None
     if request.args.get("cursor"):
         try:
             after = service.Cursor.decode(request.args["cursor"])
         except service.BadCursor:
             status = 400
             notice = _("페이지 주소가 올바르지 않아서 첫 페이지를 보여 드려요.")
-    page = service.saved_page(current_user, topic, after)
+    page = service.saved_page(current_user, filters, after)
     if wants_fragment() and after is not None:
-        return _render("archive/_more.html", page=page, topic=topic)
+        return _render("archive/_more.html", page=page, filters=filters)
     return _render(
-        "archive/page.html", page=page, topic=topic, after=after, notice=notice,
+        "archive/page.html", page=page, filters=filters, after=after, notice=notice,
         total=service.saved_count(current_user),
     ), status
 
@@ -66,9 +71,7 @@ def confirm_delete(public_id):
     reading = get_owned(public_id, current_user)
     if reading is None:
         abort(404)
-    return _render(
-        "archive/delete.html", reading=reading, topic=service.clean_topic(request.args.get("topic"))
-    )
+    return _render("archive/delete.html", reading=reading, filters=parse_filters(request.args)[0])
 
 
 @bp.post("/archive/<public_id>/delete")
@@ -84,4 +87,4 @@ def delete(public_id):
     if wants_fragment():
         return _render("archive/_deleted.html", total=service.saved_count(current_user))
     flash(_("풀이를 삭제했어요."), "success")
-    return redirect(_archive_url(service.clean_topic(request.form.get("topic"))), code=303)
+    return redirect(_archive_url(parse_filters(request.form)[0]), code=303)

@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..models import NICKNAME_MAX, DailyCard, Reading, User, utcnow
+from ..models import NICKNAME_MAX, DailyCard, Reading, ReadingCard, User, utcnow
 from .providers import Profile
 
 # In the original's style ("웃고있는밀크티48213"), with the gloomier words softened.
@@ -150,9 +150,11 @@ def end_all_sessions(user):
 
 
 def delete_account(user):
-    """Delete the user, all their readings and their cards of the day."""
+    """Delete the user, all their readings (with their notes and the cards the journal counts)
+    and their cards of the day."""
     # The foreign key's ON DELETE CASCADE would take the readings too (tarot/database.py turns
     # SQLite's foreign keys on); deleting them here does not depend on that.
+    db.session.execute(delete(ReadingCard).where(ReadingCard.user_id == user.id))
     db.session.execute(delete(Reading).where(Reading.user_id == user.id))
     db.session.execute(delete(DailyCard).where(DailyCard.user_id == user.id))
     db.session.delete(user)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from ..assets import static_url
 from ..deck import current_deck
 from ..i18n import current_lang
-from ..suits import SUIT_LABELS, SUITS
+from ..suits import card_groups
 from . import bp
 from .build import build_version, precache_urls
 
@@ -127,7 +127,4 @@ def service_worker():
 @bp.get("/offline")
 def offline():
     """The friendly page the worker shows when a page cannot be reached without network."""
-    deck = current_deck()
-    groups = [(_("메이저 아르카나"), deck.majors)]
-    groups += [(SUIT_LABELS[suit], deck.suit(suit)) for suit in SUITS]
-    return render_template("pwa/offline.html", groups=groups, lang=current_lang())
+    return render_template("pwa/offline.html", groups=card_groups(current_deck()), lang=current_lang())

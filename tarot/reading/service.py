@@ -1,6 +1,5 @@
 """Creating, finding, saving and retrying readings."""
 
-import unicodedata
 from datetime import timedelta
 
 from flask_babel import gettext as _
@@ -8,7 +7,9 @@ from sqlalchemy.exc import IntegrityError
 
 from .. import jobs, quota
 from ..extensions import db
+from ..journal.cards import record_saved_cards
 from ..models import Reading, ReadingStatus, UsedDeal, utcnow
+from ..text import has_invisible_characters, normalize_user_text
 from ..topics import TOPICS
 from .job import READING
 
@@ -27,8 +28,8 @@ class ReadingFormError(ValueError):
 
 def clean_concern(raw):
     """Normalise the concern: NFC, unified newlines, trimmed; control characters refused."""
-    text = unicodedata.normalize("NFC", (raw or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co") and ch not in "\n\t" for ch in text):
+    text = normalize_user_text(raw)
+    if has_invisible_characters(text):
         raise ReadingFormError({"concern": _("보이지 않는 특수 문자는 쓸 수 없어요. 다시 적어 주세요.")})
     if len(text) > CONCERN_MAX:
         raise ReadingFormError(
@@ -131,7 +132,12 @@ def save_reading(reading):
     if reading.saved_at is not None:
         return False
     reading.saved_at = utcnow()
-    db.session.commit()
+    try:
+        record_saved_cards(reading)  # the journal's counts and the archive's card filter
+        db.session.commit()
+    except IntegrityError:  # saved twice at once: the other request stored it and its cards
+        db.session.rollback()
+        return False
     return True
 
 

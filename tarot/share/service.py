@@ -10,6 +10,7 @@ import re
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
+from ..journal.cards import record_saved_cards
 from ..models import ReadingShare, ReadingStatus, utcnow
 
 # The choices a link is made with, as the form names them.
@@ -46,7 +47,7 @@ def _same_choice(reading, choices):
     ).scalar_one_or_none()
 
 
-def create_link(reading, **choices):
+def create_link(reading, retried=False, **choices):
     """The reading's link for these choices: ``(link, made)``, ``made`` False when it existed.
 
     Making a link also saves the reading in the archive (unsaved readings are purged, and a
@@ -60,13 +61,17 @@ def create_link(reading, **choices):
         return existing, False
     if reading.saved_at is None:
         reading.saved_at = utcnow()
+        record_saved_cards(reading)  # as saving from the reading page does
     link = ReadingShare(reading_id=reading.id, **choices)
     db.session.add(link)
     try:
         db.session.commit()
-    except IntegrityError:  # the same choice made at the same moment by another request
+    except IntegrityError:  # the same choice, or the same save, at the same moment elsewhere
         db.session.rollback()
-        return _same_choice(reading, choices), False
+        existing = _same_choice(reading, choices)
+        if existing is None and not retried:  # only the save collided: make the link again
+            return create_link(reading, retried=True, **choices)
+        return existing, False
     return link, True
 
 

@@ -118,3 +118,35 @@ def test_the_archive_links_to_stats_and_the_numbers_drop_with_a_deleted_reading(
     user_client.post(f"/archive/{ids[0]}/delete")
     html = user_client.get("/archive/stats").get_data(as_text=True)
     assert re.search(r"보관한 풀이 1개에서 카드 3장이 나왔어요", html)
+
+
+def test_cards_of_the_day_are_counted_with_the_readings(app, user_client):
+    from tarot.models import DailyCard, User
+
+    seed(app, user_client.user_id, [(1, "love", (0, "13r"))])
+    with app.app_context():
+        for days, card, reversed_ in ((0, 13, True), (2, 13, False), (95, 40, False)):
+            db.session.add(DailyCard(user_id=user_client.user_id, day=(NOW - timedelta(days=days)).date(),
+                                     card=card, reversed=reversed_, locale="ko"))
+        db.session.commit()
+    with app.test_request_context():
+        numbers = stats.journal_stats(db.session.get(User, user_client.user_id), now=NOW)
+    assert numbers.readings == 1 and numbers.daily_cards == 3 and numbers.cards_drawn == 5
+    assert numbers.reversed == 2
+    assert [(entry.card.number, entry.drawn, entry.recent) for entry in numbers.top[:3]] == [
+        (13, 3, 3), (0, 1, 1), (40, 1, 0)]  # the card of 95 days ago is not recent
+    assert [entry.card.number for entry in numbers.returning] == [13]
+    assert sum(months for _start, months in numbers.months) == 1  # months count readings only
+    page = user_client.get("/archive/stats").get_data(as_text=True)
+    assert "보관한 풀이 1개와 오늘의 카드 3장에서 카드 5장이 나왔어요." in page
+
+
+def test_cards_of_the_day_alone_fill_the_page(app, user_client):
+    from tarot.models import DailyCard
+
+    with app.app_context():
+        db.session.add(DailyCard(user_id=user_client.user_id, day=NOW.date(), card=7, reversed=False,
+                                 locale="ko"))
+        db.session.commit()
+    page = user_client.get("/archive/stats").get_data(as_text=True)
+    assert "아직 셀 카드가 없어요" not in page and 'id="chart-top"' in page

@@ -11,13 +11,13 @@ Four small queries, whatever the number of readings:
 
 The most drawn cards, the cards that keep coming back, major against minor, the four
 suits and the reversed share all follow from the 78 per-card rows. Cards are counted over
-however many places each reading's spread has. Other sources of drawn cards (the daily
-card, when the site has one) join by adding their query to CARD_SOURCES: each gives the
-same (card, drawn, reversed, recent) rows, and the counts are summed.
+however many places each reading's spread has. The cards of the day (daily_cards) are
+counted with them: each source in CARD_SOURCES gives the same (card, drawn, reversed,
+recent) rows, and the counts are summed.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app
@@ -25,7 +25,8 @@ from sqlalchemy import case, func
 
 from ..deck import MAJOR_COUNT, current_deck
 from ..extensions import db
-from ..models import Reading, ReadingCard, utcnow
+from ..models import DailyCard, Reading, ReadingCard, utcnow
+from ..quota import SEOUL
 from ..suits import MAJOR_LABEL, SUIT_LABELS, SUITS
 from ..topics import TOPICS, topic_label
 
@@ -66,6 +67,7 @@ class JournalStats:
     """Everything /archive/stats shows."""
 
     readings: int
+    daily_cards: int
     cards_drawn: int
     reversed: int
     top: list
@@ -94,8 +96,29 @@ def _reading_cards(user_id, since):
     )
 
 
+def _daily_cards(user_id, since):
+    """(card, drawn, reversed, drawn since ``since``) per card of the user's cards of the day."""
+    since_day = since.replace(tzinfo=UTC).astimezone(SEOUL).date()  # a card's day is Seoul's
+    return (
+        db.select(
+            DailyCard.card, func.count(),
+            func.sum(case((DailyCard.reversed, 1), else_=0)),
+            func.sum(case((DailyCard.day >= since_day, 1), else_=0)),
+        )
+        .where(DailyCard.user_id == user_id)
+        .group_by(DailyCard.card)
+    )
+
+
 # Each returns a SELECT of (card, drawn, reversed, recent) rows for (user id, since).
-CARD_SOURCES = (_reading_cards,)
+CARD_SOURCES = (_reading_cards, _daily_cards)
+
+
+def daily_count(user_id):
+    """How many cards of the day the user has drawn."""
+    return db.session.execute(
+        db.select(func.count()).select_from(DailyCard).where(DailyCard.user_id == user_id)
+    ).scalar_one()
 
 
 def card_counts(user_id, since):
@@ -187,6 +210,7 @@ def journal_stats(user, now=None):
     )
     return JournalStats(
         readings=sum(by_topic.values()),
+        daily_cards=daily_count(user.id),
         cards_drawn=drawn,
         reversed=sum(entry.reversed for entry in counts.values()),
         top=ranked[:TOP_CARDS],

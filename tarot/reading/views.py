@@ -163,12 +163,12 @@ def show(public_id):
     jobs.ensure_running(reading)
     return render_template(
         "reading/show.html", reading=reading, cards=_cards_of(reading),
-        position_labels=POSITION_LABELS, waiting=waiting_message(),
+        position_labels=POSITION_LABELS, waiting=waiting_message(), poll_at_once=True,
     )
 
 
 @bp.get("/reading/<public_id>/answer")
-@limiter.exempt  # polled every 600 ms by design; it has no limit to check
+@limiter.exempt  # polled every 200–500 ms by design; it has no limit to check
 @login_required
 def answer(public_id):
     """The answer partial; it polls itself until the reading is done or failed."""

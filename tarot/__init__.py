@@ -56,8 +56,17 @@ def create_app(config=None):
         key_cookies=(i18n.LOCALE_COOKIE,),
         shared_cookies={app.config["SESSION_COOKIE_NAME"]: anonymous_session_test(app)},
         key_host=not app.config.get("PUBLIC_URL"),
+        read_cookies=_cookies_read(app),
     )
     return app
+
+
+def _cookies_read(app):
+    """Every cookie the app reads: the language, the session and Flask-Login's remember
+    cookie (never set here, but Flask-Login would honour a valid one). The page cache
+    ignores all others."""
+    return (i18n.LOCALE_COOKIE, app.config["SESSION_COOKIE_NAME"],
+            app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
 
 
 def _trust_proxies(app):

@@ -1,8 +1,9 @@
 """Views of the guide blueprint: /guide and /guide/cards/<slug>."""
 
-from flask import abort, render_template, request
+from flask import abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from ..deck import current_deck
 from ..htmx import wants_fragment
@@ -39,6 +40,22 @@ def _labels():
     }
 
 
+def _body(template, key, context):
+    """The page's body, rendered once per process for each page, language and mount point.
+
+    It is the same for every visitor (nothing personal is in it), so a signed-in visitor,
+    whose page is rendered for them, pays only for the frame around it. In debug mode it
+    is rendered every time, so edited templates show at once.
+    """
+    app = current_app._get_current_object()
+    bodies = app.extensions.setdefault("guide_bodies", {})
+    key = (template, *key, request.script_root)
+    body = bodies.get(key)
+    if body is None or app.debug:
+        body = bodies[key] = Markup(render_template(template, **context))  # noqa: S704 - autoescaped Jinja output
+    return body
+
+
 @bp.get("/guide")
 def index():
     """About tarot, the major table and the minor grid; with ?q= the search results too.
@@ -52,6 +69,8 @@ def index():
     searching = "q" in request.args
     if searching:
         context["hits"] = search_cards(deck, query)
+    else:
+        context["body"] = _body("guide/_page_body.html", (context["lang"],), context)
     template = "guide/_search.html" if wants_fragment() else "guide/page.html"
     response = respond(render_template(template, **context))
     response.vary.add("HX-Request")
@@ -75,4 +94,5 @@ def card(slug):
         "heading": _("%(n)d번 %(name)s", n=card.number, name=name) if card.is_major else name,
         **_labels(),
     }
+    context["body"] = _body("guide/_card_body.html", (slug, lang), context)
     return respond(render_template("guide/card.html", **context))

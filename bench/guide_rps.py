@@ -140,7 +140,8 @@ def bench(worker_class, args, env, script):
     ]
     if worker_class == "gthread":
         command += ["--threads", str(args.threads)]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    # The access log is written (its cost is part of each request) but not shown.
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base + "/healthz")

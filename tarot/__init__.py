@@ -6,7 +6,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, database, i18n, logs, security, text, urls  # noqa: F401 - database sets engine pragmas
+from . import assets, database, fragments, i18n, logs, security, text, urls  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
 from .extensions import babel, cache, csrf, db, limiter, login_manager
 from .i18n import select_locale, select_timezone
@@ -41,6 +41,7 @@ def create_app(config=None):
     _register_blueprints(app)
     security.init_app(app)
     assets.init_app(app)
+    fragments.init_app(app)
     i18n.init_app(app)
     text.init_app(app)
     urls.init_app(app)

@@ -58,6 +58,7 @@ def create_app(config=None):
         shared_cookies={app.config["SESSION_COOKIE_NAME"]: anonymous_session_test(app)},
         key_host=not app.config.get("PUBLIC_URL"),
         read_cookies=_cookies_read(app),
+        fresh_headers=logs.request_id_headers,
     )
     return app
 

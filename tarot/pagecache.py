@@ -7,7 +7,8 @@ no query string, no ``Authorization``, and no cookie except those in ``key_cooki
 language choice, part of the key), those whose test in ``shared_cookies`` passes (a
 session that signs nobody in and holds no message) and, when the app names every cookie it
 reads (``read_cookies``), cookies it never reads, which cannot change the page.
-Conditional requests get 304.
+Conditional requests get 304. Headers that belong to one request (the request id) are made
+anew for each answer by ``fresh_headers``.
 Everything else goes to the app, which renders it. See docs/architecture.md.
 """
 
@@ -33,7 +34,7 @@ class PublicPageCache:
 
     def __init__(
         self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=(),
-        shared_cookies=None, key_host=True, read_cookies=None,
+        shared_cookies=None, key_host=True, read_cookies=None, fresh_headers=None,
     ):
         self.app = app
         # With a configured public URL no page depends on the Host header: leaving it out of
@@ -45,6 +46,7 @@ class PublicPageCache:
         self.shared_cookies = dict(shared_cookies or {})
         # None: the app may read any cookie, so an unknown one always reaches it.
         self.read_cookies = None if read_cookies is None else frozenset(read_cookies)
+        self.fresh_headers = fresh_headers
         self._entries = {}
         self._lock = threading.Lock()
 
@@ -128,6 +130,10 @@ class PublicPageCache:
 
     def _answer(self, entry, environ, start_response):
         _, headers, content, etag, last_modified = entry
+        if self.fresh_headers is not None:
+            fresh = self.fresh_headers(environ)
+            names = {name.lower() for name, _ in fresh}
+            headers = [h for h in headers if h[0].lower() not in names] + fresh
         if _not_modified(environ, etag, last_modified):
             start_response(
                 "304 Not Modified", [h for h in headers if h[0].lower() not in _NOT_MODIFIED_DROPS]

@@ -195,3 +195,15 @@ def test_the_cache_does_not_grow_past_its_limit(client, backend, clock):
     client.get("/page", headers={"Accept-Language": "d"})
     client.get("/page", headers={"Accept-Language": "d"})
     assert backend.calls == 6
+
+
+def test_headers_of_one_request_are_made_anew_for_each_answer(backend, clock):
+    ids = iter(("first-id", "second-id", "third-id"))
+    backend.wsgi_app = PublicPageCache(
+        backend.wsgi_app, clock=clock, fresh_headers=lambda environ: [("X-Request-ID", next(ids))]
+    )
+    client = backend.test_client()
+    client.get("/page")  # stored (the app made this one's headers)
+    assert client.get("/page").headers["X-Request-ID"] == "first-id"
+    again = client.get("/page")
+    assert again.headers.getlist("X-Request-ID") == ["second-id"] and backend.calls == 1

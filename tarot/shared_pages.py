@@ -35,14 +35,15 @@ def is_shared():
     return not request.query_string and not current_user.is_authenticated and "_flashes" not in session
 
 
-def respond(html):
-    """The page's response, marked public when it is the same for everyone, else private."""
+def respond(html, private="private, no-cache"):
+    """The page's response, marked public when it is the same for everyone, else ``private``
+    (None leaves it to the site's rule for signed-in pages, tarot/pwa/views.py)."""
     response = make_response(html)
     if is_shared():
         response.add_etag()
         response.last_modified = site_last_modified()
         response.headers["Cache-Control"] = PUBLIC_CACHE
-    else:
-        response.headers["Cache-Control"] = "private, no-cache"
+    elif private:
+        response.headers["Cache-Control"] = private
     response.vary.update(("Cookie", "Accept-Language"))
     return response.make_conditional(request)

@@ -29,7 +29,7 @@ def test_the_signed_in_home_page_is_private_and_never_served_to_others(app, clie
     auth.login(client, make_user(app, nickname="호지차라떼5151"))
     mine = client.get("/")
     assert "호지차라떼5151" in mine.get_data(as_text=True)
-    assert mine.headers["Cache-Control"] == "private, no-cache"
+    assert mine.headers["Cache-Control"] == "private, no-store"
     stranger = app.test_client().get("/")
     assert "호지차라떼5151" not in stranger.get_data(as_text=True)
     assert "로그인" in stranger.get_data(as_text=True)

@@ -27,7 +27,7 @@ HOME_TOPICS = (
 def home():
     """The scroll-driven introduction that leads to a reading (kept by the page cache when
     it is the same for everyone)."""
-    return respond(render_template("main/home.html", topics=HOME_TOPICS))
+    return respond(render_template("main/home.html", topics=HOME_TOPICS), private=None)
 
 
 @bp.get("/lang/<code>")

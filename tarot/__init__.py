@@ -6,8 +6,9 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, database, i18n, logs, security, text, urls  # noqa: F401 - database sets engine pragmas
+from . import assets, database, fragments, i18n, logs, security, text, urls  # noqa: F401 - database sets engine pragmas
 from .config import ConfigError, load_settings
+from .daily.visitor import COOKIE as DAILY_COOKIE
 from .extensions import babel, cache, csrf, db, limiter, login_manager
 from .i18n import select_locale, select_timezone
 from .pagecache import PublicPageCache, anonymous_session_test
@@ -41,6 +42,7 @@ def create_app(config=None):
     _register_blueprints(app)
     security.init_app(app)
     assets.init_app(app)
+    fragments.init_app(app)
     i18n.init_app(app)
     text.init_app(app)
     urls.init_app(app)
@@ -56,8 +58,18 @@ def create_app(config=None):
         key_cookies=(i18n.LOCALE_COOKIE,),
         shared_cookies={app.config["SESSION_COOKIE_NAME"]: anonymous_session_test(app)},
         key_host=not app.config.get("PUBLIC_URL"),
+        read_cookies=_cookies_read(app),
+        fresh_headers=logs.request_id_headers,
     )
     return app
+
+
+def _cookies_read(app):
+    """Every cookie the app reads: the language, the session, a visitor's card of the day and
+    Flask-Login's remember cookie (never set here, but Flask-Login would honour a valid one).
+    The page cache ignores all others."""
+    return (i18n.LOCALE_COOKIE, app.config["SESSION_COOKIE_NAME"], DAILY_COOKIE,
+            app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
 
 
 def _trust_proxies(app):

@@ -15,12 +15,22 @@ def _file_version(path, mtime):
 
 
 def static_url(filename):
-    """URL of a static file with a content hash, e.g. /static/css/site.css?v=1a2b3c4d5e."""
+    """URL of a static file with a content hash, e.g. /static/css/site.css?v=1a2b3c4d5e.
+
+    Worked out once per process and mount point (a page names a dozen files, and the stat
+    and URL building were a tenth of a signed-in page's time); in debug mode every time,
+    so edited files show at once. A deploy restarts the workers.
+    """
     from flask import current_app
 
-    path = Path(current_app.static_folder) / filename
-    version = _file_version(str(path), path.stat().st_mtime_ns)
-    return url_for("static", filename=filename, v=version)
+    urls = current_app.extensions.setdefault("static_urls", {})
+    key = (request.script_root, filename)
+    url = urls.get(key)
+    if url is None or current_app.debug:
+        path = Path(current_app.static_folder) / filename
+        version = _file_version(str(path), path.stat().st_mtime_ns)
+        url = urls[key] = url_for("static", filename=filename, v=version)
+    return url
 
 
 def _cache_versioned_static(response):

@@ -66,6 +66,12 @@ def configure_loggers():
         access_log.propagate = False
 
 
+def request_id_headers(environ):
+    """The request id header for a response made without Flask (the page cache's answers)."""
+    incoming = environ.get("HTTP_X_REQUEST_ID", "")
+    return [(REQUEST_ID_HEADER, incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex)]
+
+
 def _start():
     incoming = request.headers.get(REQUEST_ID_HEADER, "")
     g.request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex

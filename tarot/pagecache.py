@@ -4,8 +4,11 @@ The rule: a response the app marks shareable (status 200, ``Cache-Control: publi
 ``max-age``, an ``ETag``, no ``Set-Cookie``) is kept for that max-age and served, without
 entering Flask, to every GET or HEAD of the same page that could not be shown anything else:
 no query string, no ``Authorization``, and no cookie except those in ``key_cookies`` (the
-language choice, part of the key) and those whose test in ``shared_cookies`` passes (a
-session that signs nobody in and holds no message). Conditional requests get 304.
+language choice, part of the key), those whose test in ``shared_cookies`` passes (a
+session that signs nobody in and holds no message) and, when the app names every cookie it
+reads (``read_cookies``), cookies it never reads, which cannot change the page.
+Conditional requests get 304. Headers that belong to one request (the request id) are made
+anew for each answer by ``fresh_headers``.
 Everything else goes to the app, which renders it. See docs/architecture.md.
 """
 
@@ -31,7 +34,7 @@ class PublicPageCache:
 
     def __init__(
         self, app, max_entries=MAX_ENTRIES, clock=time.monotonic, key_cookies=(),
-        shared_cookies=None, key_host=True,
+        shared_cookies=None, key_host=True, read_cookies=None, fresh_headers=None,
     ):
         self.app = app
         # With a configured public URL no page depends on the Host header: leaving it out of
@@ -41,6 +44,9 @@ class PublicPageCache:
         self.clock = clock
         self.key_cookies = frozenset(key_cookies)
         self.shared_cookies = dict(shared_cookies or {})
+        # None: the app may read any cookie, so an unknown one always reaches it.
+        self.read_cookies = None if read_cookies is None else frozenset(read_cookies)
+        self.fresh_headers = fresh_headers
         self._entries = {}
         self._lock = threading.Lock()
 
@@ -69,7 +75,10 @@ class PublicPageCache:
             name, _, value = part.strip().partition("=")
             if name in self.key_cookies:
                 found.append((name, value))
-            elif name not in self.shared_cookies or not self.shared_cookies[name](value):
+            elif name in self.shared_cookies:
+                if not self.shared_cookies[name](value):
+                    return None
+            elif self.read_cookies is None or name in self.read_cookies:
                 return None
         return tuple(sorted(found))
 
@@ -121,6 +130,10 @@ class PublicPageCache:
 
     def _answer(self, entry, environ, start_response):
         _, headers, content, etag, last_modified = entry
+        if self.fresh_headers is not None:
+            fresh = self.fresh_headers(environ)
+            names = {name.lower() for name, _ in fresh}
+            headers = [h for h in headers if h[0].lower() not in names] + fresh
         if _not_modified(environ, etag, last_modified):
             start_response(
                 "304 Not Modified", [h for h in headers if h[0].lower() not in _NOT_MODIFIED_DROPS]

@@ -129,6 +129,16 @@ def test_the_request_has_the_persona_the_quoted_concern_and_only_the_drawn_cards
                 assert name not in sent_text, f"{name} was not drawn but is in the request"
 
 
+def test_the_page_asks_at_once_and_polls_fast_until_the_first_words(gemini):
+    """The first words are what the reader waits for: no poll waits longer than it must."""
+    g = gemini(Answer(SIX_PART_ANSWER, first_delay=1.0, delay=0.3))
+    public_id = public_id_of(start_reading(g.client))
+    page = g.client.get(f"/reading/{public_id}").get_data(as_text=True)
+    assert 'hx-trigger="load"' in page  # the page's first poll goes out as soon as it loads
+    assert 'hx-trigger="load delay:200ms"' in answer_html(g.client, public_id)  # no words yet
+    assert wait_for_reading(g.app, public_id).status == "done"
+
+
 def test_the_answer_shows_while_it_is_being_written(gemini):
     g = gemini(Answer(SIX_PART_ANSWER, first_delay=0.3, delay=0.4))
     public_id = public_id_of(start_reading(g.client))
@@ -138,7 +148,7 @@ def test_the_answer_shows_while_it_is_being_written(gemini):
         html = answer_html(g.client, public_id)
         time.sleep(0.05)
     assert "안녕하세요" in html
-    assert 'hx-trigger="load delay:600ms"' in html  # unfinished: the partial keeps polling
+    assert 'hx-trigger="load delay:500ms"' in html  # unfinished: the partial keeps polling
     assert "<h3>인사</h3>" in html and "<h3>마무리</h3>" not in html
 
     assert wait_for_reading(g.app, public_id).status == "done"
@@ -228,7 +238,7 @@ def test_the_retry_button_starts_the_reading_again(gemini):
     assert form, "the failed reading offers a retry form"
     response = g.client.post(form[1], data={"csrf_token": form[2]}, headers=HX)
     assert response.status_code == 200
-    assert 'hx-trigger="load delay:600ms"' in response.get_data(as_text=True)  # polling again
+    assert 'hx-trigger="load delay:200ms"' in response.get_data(as_text=True)  # polling again
 
     reading = wait_for_reading(g.app, public_id, client=g.client)
     assert reading.status == "done"

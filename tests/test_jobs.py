@@ -65,7 +65,7 @@ def test_a_live_lease_is_not_taken_over(app, client, signed_in):
     )
     for _ in range(5):
         html = client.get(f"/reading/{public_id}/answer").get_data(as_text=True)
-        assert "반쯤 쓰다 멈춘" in html and 'hx-trigger="load delay:600ms"' in html
+        assert "반쯤 쓰다 멈춘" in html and 'hx-trigger="load delay:500ms"' in html
         time.sleep(0.05)
     time.sleep(0.2)
     reading = row(app, reading_id)

@@ -164,6 +164,28 @@ def test_an_anonymous_session_gets_the_shared_page_and_any_other_session_the_app
     assert backend.calls == 4  # a cookie the cache knows nothing of still reaches the app
 
 
+def test_cookies_the_app_never_reads_are_ignored_and_the_ones_it_reads_are_not(backend, clock):
+    backend.secret_key = "test-secret"
+    backend.wsgi_app = PublicPageCache(
+        backend.wsgi_app, clock=clock, key_cookies=("lang",),
+        shared_cookies={"session": anonymous_session_test(backend)},
+        read_cookies=("lang", "session", "remember_token"),
+    )
+    client = backend.test_client()
+    client.get("/page")
+    client.set_cookie("_ga", "GA1.2.3")  # another site's or an analytics cookie
+    client.set_cookie("x", "1")
+    client.get("/page")
+    assert backend.calls == 1
+    client.set_cookie("remember_token", "1|abc")  # read by Flask-Login: may sign someone in
+    client.get("/page")
+    assert backend.calls == 2
+    client.delete_cookie("remember_token")
+    client.set_cookie("session", backend.session_interface.get_signing_serializer(backend).dumps({"_user_id": "t"}))
+    client.get("/page")
+    assert backend.calls == 3  # a signed-in session beside ignored cookies still reaches the app
+
+
 def test_the_cache_does_not_grow_past_its_limit(client, backend, clock):
     for language in ("a", "b", "c", "d"):
         client.get("/page", headers={"Accept-Language": language})
@@ -173,3 +195,15 @@ def test_the_cache_does_not_grow_past_its_limit(client, backend, clock):
     client.get("/page", headers={"Accept-Language": "d"})
     client.get("/page", headers={"Accept-Language": "d"})
     assert backend.calls == 6
+
+
+def test_headers_of_one_request_are_made_anew_for_each_answer(backend, clock):
+    ids = iter(("first-id", "second-id", "third-id"))
+    backend.wsgi_app = PublicPageCache(
+        backend.wsgi_app, clock=clock, fresh_headers=lambda environ: [("X-Request-ID", next(ids))]
+    )
+    client = backend.test_client()
+    client.get("/page")  # stored (the app made this one's headers)
+    assert client.get("/page").headers["X-Request-ID"] == "first-id"
+    again = client.get("/page")
+    assert again.headers.getlist("X-Request-ID") == ["second-id"] and backend.calls == 1

@@ -19,8 +19,8 @@ from locust import between, events, task
 from locust.contrib.fasthttp import FastHttpUser
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-POLLING = 'hx-trigger="load delay:'
-POLL_DELAY = 0.6  # the answer partial's hx-trigger
+# The answer partial's hx-trigger: "load" (at once) or "load delay:<n>ms"; none when finished.
+POLLING = re.compile(r'hx-trigger="load(?: delay:(\d+)ms)?"')
 READING_DEADLINE = 90
 CARDS = ["the-fool", "the-magician", "the-lovers", "wheel-of-fortune", "the-star", "ace-of-cups",
          "queen-of-swords", "ten-of-pentacles", "knight-of-wands", "the-moon"]
@@ -133,14 +133,15 @@ class Reader(Visitor):
 
     def wait_for_answer(self, path):
         started = time.monotonic()
-        self.get(path, name="/reading/[id]")
+        body = self.get(path, name="/reading/[id]").text or ""
         outcome = "timeout"
         while time.monotonic() - started < READING_DEADLINE:
-            time.sleep(POLL_DELAY)
-            body = self.get(f"{path}/answer", name="/reading/[id]/answer", headers=HX).text or ""
-            if POLLING not in body:
+            polling = POLLING.search(body)
+            if polling is None:
                 outcome = "done" if "is-done" in body else "failed"
                 break
+            time.sleep(int(polling[1] or 0) / 1000)
+            body = self.get(f"{path}/answer", name="/reading/[id]/answer", headers=HX).text or ""
         events.request.fire(
             request_type="READING", name="reading finished", response_time=(time.monotonic() - started) * 1000,
             response_length=0, exception=None if outcome == "done" else RuntimeError(f"reading {outcome}"),

@@ -1,23 +1,19 @@
 """Views of the guide blueprint: /guide and /guide/cards/<slug>."""
 
-from datetime import UTC, datetime
-from pathlib import Path
-
-from flask import abort, current_app, make_response, render_template, request, session
+from flask import abort, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
+from markupsafe import Markup
 
 from ..deck import current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..shared_pages import respond
 from ..suits import ELEMENT_LABELS, SUIT_LABELS, SUITS
 from ..topics import DECK_TOPIC_LABELS, DECK_TOPICS
 from . import bp
 from .search import QUERY_MAX, search_cards
 
-# Shared pages: five minutes fresh, then served stale while the cache asks again.
-PUBLIC_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 COURT_LABELS = {1: _l("에이스"), 11: _l("페이지"), 12: _l("나이트"), 13: _l("퀸"), 14: _l("킹")}
 ANSWER_LABELS = {"yes": _l("예"), "maybe": _l("글쎄요"), "no": _l("아니요")}
 
@@ -44,37 +40,20 @@ def _labels():
     }
 
 
-def _site_last_modified():
-    """The newest modification time of the code, templates, static files and deck."""
+def _body(template, key, context):
+    """The page's body, rendered once per process for each page, language and mount point.
+
+    It is the same for every visitor (nothing personal is in it), so a signed-in visitor,
+    whose page is rendered for them, pays only for the frame around it. In debug mode it
+    is rendered every time, so edited templates show at once.
+    """
     app = current_app._get_current_object()
-    if "guide_last_modified" not in app.extensions:
-        package = Path(app.root_path)
-        newest = max(
-            [p.stat().st_mtime for p in package.rglob("*") if p.is_file()]
-            + [Path(app.config["DECK_PATH"]).stat().st_mtime]
-        )
-        app.extensions["guide_last_modified"] = datetime.fromtimestamp(int(newest), UTC)
-    return app.extensions["guide_last_modified"]
-
-
-def _is_shared():
-    """True when the page would be the same for anyone who asks: nobody signed in, no
-    message waiting and no search."""
-    return not request.query_string and not current_user.is_authenticated and "_flashes" not in session
-
-
-def _respond(html):
-    """The page's response, marked public when it is the same for everyone (the page cache
-    in tarot/pagecache.py then keeps it), else private."""
-    response = make_response(html)
-    if _is_shared():
-        response.add_etag()
-        response.last_modified = _site_last_modified()
-        response.headers["Cache-Control"] = PUBLIC_CACHE
-    else:
-        response.headers["Cache-Control"] = "private, no-cache"
-    response.vary.update(("Cookie", "Accept-Language"))
-    return response.make_conditional(request)
+    bodies = app.extensions.setdefault("guide_bodies", {})
+    key = (template, *key, request.script_root)
+    body = bodies.get(key)
+    if body is None or app.debug:
+        body = bodies[key] = Markup(render_template(template, **context))  # noqa: S704 - autoescaped Jinja output
+    return body
 
 
 @bp.get("/guide")
@@ -90,8 +69,10 @@ def index():
     searching = "q" in request.args
     if searching:
         context["hits"] = search_cards(deck, query)
+    else:
+        context["body"] = _body("guide/_page_body.html", (context["lang"],), context)
     template = "guide/_search.html" if wants_fragment() else "guide/page.html"
-    response = _respond(render_template(template, **context))
+    response = respond(render_template(template, **context))
     response.vary.add("HX-Request")
     return response
 
@@ -113,4 +94,5 @@ def card(slug):
         "heading": _("%(n)d번 %(name)s", n=card.number, name=name) if card.is_major else name,
         **_labels(),
     }
-    return _respond(render_template("guide/card.html", **context))
+    context["body"] = _body("guide/_card_body.html", (slug, lang), context)
+    return respond(render_template("guide/card.html", **context))

@@ -12,6 +12,7 @@ from ..auth.accounts import safe_next
 from ..extensions import db, limiter, login_manager
 from ..htmx import wants_fragment
 from ..i18n import remember_language
+from ..shared_pages import respond
 from . import bp
 
 HOME_TOPICS = (
@@ -24,8 +25,9 @@ HOME_TOPICS = (
 
 @bp.get("/")
 def home():
-    """The scroll-driven introduction that leads to a reading."""
-    return render_template("main/home.html", topics=HOME_TOPICS)
+    """The scroll-driven introduction that leads to a reading (kept by the page cache when
+    it is the same for everyone)."""
+    return respond(render_template("main/home.html", topics=HOME_TOPICS), private=None)
 
 
 @bp.get("/lang/<code>")

@@ -204,12 +204,12 @@ def show(public_id):
     share_panel.allow_kakao_sdk()
     return render_template(
         "reading/show.html", reading=reading, cards=_cards_of(reading), waiting=waiting_message(),
-        share=share_panel.panel(reading),
+        share=share_panel.panel(reading), poll_at_once=True,
     )
 
 
 @bp.get("/reading/<public_id>/answer")
-@limiter.exempt  # polled every 600 ms by design; it has no limit to check
+@limiter.exempt  # polled every 200–500 ms by design; it has no limit to check
 @login_required
 def answer(public_id):
     """The answer partial; it polls itself until the reading is done or failed."""

@@ -1,0 +1,85 @@
+"""Pages served fast without showing anyone another visitor's page (issue 23)."""
+
+from flask import request, request_started
+
+from tests.helpers import make_user
+
+
+def _paths_entering_flask(app, send):
+    entered = []
+    with request_started.connected_to(lambda sender, **extra: entered.append(request.path), app):
+        send()
+    return entered
+
+
+def test_the_home_page_is_shared_with_anonymous_visitors_and_kept_in_memory(app, client):
+    first = client.get("/")
+    assert first.headers["Cache-Control"].startswith("public, max-age=300")
+    assert first.headers["ETag"] and "Set-Cookie" not in first.headers
+    assert "Cookie" in first.headers["Vary"] and "Accept-Language" in first.headers["Vary"]
+    again = []
+    assert _paths_entering_flask(app, lambda: again.append(app.test_client().get("/"))) == []
+    assert again[0].data == first.data
+    english = app.test_client().get("/", headers={"Accept-Language": "en"})
+    assert 'lang="en"' in english.get_data(as_text=True)  # the language is part of the key
+
+
+def test_the_signed_in_home_page_is_private_and_never_served_to_others(app, client, auth):
+    app.test_client().get("/")  # an anonymous copy is in memory first
+    auth.login(client, make_user(app, nickname="호지차라떼5151"))
+    mine = client.get("/")
+    assert "호지차라떼5151" in mine.get_data(as_text=True)
+    assert mine.headers["Cache-Control"] == "private, no-store"
+    stranger = app.test_client().get("/")
+    assert "호지차라떼5151" not in stranger.get_data(as_text=True)
+    assert "로그인" in stranger.get_data(as_text=True)
+
+
+def test_a_cookie_the_site_never_reads_does_not_skip_the_cache(app):
+    app.test_client().get("/guide/cards/the-star")
+    visitor = app.test_client()
+    visitor.set_cookie("_ga", "GA1.2.345")
+    entered = _paths_entering_flask(app, lambda: visitor.get("/guide/cards/the-star"))
+    assert entered == []
+
+
+def test_a_signed_in_visitor_with_other_cookies_still_gets_their_own_page(app, client, auth):
+    app.test_client().get("/guide/cards/the-star")
+    auth.login(client, make_user(app, nickname="얼그레이9090"))
+    client.set_cookie("_ga", "GA1.2.345")
+    page = client.get("/guide/cards/the-star")
+    assert "얼그레이9090" in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "private, no-cache"
+
+
+def test_the_kept_header_is_each_visitors_own(app, client, auth):
+    """The header is kept per visitor's name and avatar, language and path, never shared."""
+    auth.login(client, make_user(app, nickname="자스민밀크티1"))
+    other = app.test_client()
+    auth.login(other, make_user(app, nickname="우롱밀크티2"))
+    for _ in range(2):  # the second round is served from the kept fragments
+        mine = client.get("/guide/cards/the-sun").get_data(as_text=True)
+        theirs = other.get("/guide/cards/the-sun").get_data(as_text=True)
+        anonymous = app.test_client().get("/guide/cards/the-sun").get_data(as_text=True)
+        assert "자스민밀크티1" in mine and "우롱밀크티2" not in mine
+        assert "우롱밀크티2" in theirs and "자스민밀크티1" not in theirs
+        assert "자스민밀크티1" not in anonymous and "우롱밀크티2" not in anonymous
+        assert "로그인" in anonymous
+
+
+def test_a_changed_nickname_shows_at_once_and_english_gets_an_english_header(app, client, auth):
+    from tarot.extensions import db
+    from tarot.models import User
+
+    user_id = make_user(app, nickname="보리차3")
+    auth.login(client, user_id)
+    assert "보리차3" in client.get("/archive").get_data(as_text=True)
+    with app.app_context():
+        db.session.get(User, user_id).nickname = "현미녹차4"
+        db.session.commit()
+    page = client.get("/archive").get_data(as_text=True)
+    assert "현미녹차4" in page and "보리차3" not in page
+    client.set_cookie("lang", "en")
+    english = client.get("/archive").get_data(as_text=True)
+    assert "Card Guide" in english.split("<main")[0]
+    assert "카드 설명" not in english.split("<main")[0]

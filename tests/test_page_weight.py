@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import make_user
+
 KIB = 1024
 BUDGETS = {"/": 60 * KIB, "/guide/cards/the-fool": 40 * KIB}
 PAGES = ["/", "/guide", "/guide/cards/the-fool", "/reading", "/map", "/login", "/offline"]
@@ -95,3 +97,13 @@ def test_every_image_has_its_size(client):
     for path in PAGES:
         for image in parse(client.get(path).get_data(as_text=True)).images:
             assert image.get("width") and image.get("height"), f"{path}: {image}"
+
+
+def test_styles_of_signed_in_pages_stay_off_a_visitors_page(app, client, auth):
+    """member.css (archive, journal, follow-ups, own deck) only for a signed-in visitor."""
+    assert "css/member.css" not in client.get("/guide/cards/the-fool").get_data(as_text=True)
+    auth.login(client, make_user(app))
+    page = client.get("/archive").get_data(as_text=True)
+    member = next(url for url in parse(page).styles if "css/member.css" in url)
+    css = client.get(member).get_data(as_text=True)
+    assert ".archive-card" in css and ".journal-note" in css and ".followup" in css

@@ -20,6 +20,7 @@ from ..deck import current_deck
 from ..extensions import db
 from ..models import Reading, ReadingStatus
 from ..spreads import DEFAULT_SPREAD, get_spread
+from .job import READING
 from .service import ReadingFormError, find_by_request_key, validate_form
 
 OWN_DECK = "own-deck"
@@ -137,5 +138,5 @@ def create_own_deck_reading(user, form_id, fields, locale, per_day):
         if (earlier := find_by_request_key(user, key)) is None:
             raise
         return earlier
-    jobs.start(reading.id)
+    jobs.start(READING, reading.id)
     return reading

@@ -104,6 +104,27 @@ def record_call(user_id, kind, per_day, reading_id=None, now=None):
     return call
 
 
+def charge_retry(row, retryable, charge):
+    """Pay for a retry of ``row`` (a reading, a daily note) behind its user's lock.
+
+    The row is read again under the lock: when a retry sent at the same moment got there
+    first, it is no longer ``retryable`` and this returns False, charging nothing. Otherwise
+    ``charge(row)`` records the call, or raises to refuse it (a retry limit, the day's
+    allowance); a refusal rolls the transaction back. The caller commits.
+    """
+    lock_user(row.user_id)
+    db.session.refresh(row, with_for_update=True)
+    if not retryable(row):
+        db.session.rollback()
+        return False
+    try:
+        charge(row)
+    except Exception:
+        db.session.rollback()
+        raise
+    return True
+
+
 def retries_used(reading_id):
     """How many retries of this reading were counted."""
     return db.session.execute(

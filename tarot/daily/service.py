@@ -111,20 +111,14 @@ def retry_note(row, per_day, max_retries):
     """
     if not retryable(row):
         return False
-    if per_day is not None:
-        quota.lock_user(row.user_id)
-        db.session.refresh(row, with_for_update=True)  # a retry sent twice at once
-        if not retryable(row):
-            db.session.rollback()
-            return False
-        if retries_used(row) >= max_retries:
-            db.session.rollback()
-            raise RetryLimitReached(row.id)
-        try:
-            quota.record_call(row.user_id, quota.CallKind.DAILY, per_day)
-        except quota.QuotaExceeded:
-            db.session.rollback()
-            raise
+
+    def charge(note):
+        if retries_used(note) >= max_retries:
+            raise RetryLimitReached(note.id)
+        quota.record_call(note.user_id, quota.CallKind.DAILY, per_day)
+
+    if per_day is not None and not quota.charge_retry(row, retryable, charge):
+        return False
     jobs.prepare_retry(row)
     db.session.commit()
     jobs.start(DAILY_NOTE, row.id)

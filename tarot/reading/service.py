@@ -149,27 +149,24 @@ def retry_reading(reading, per_day, max_retries):
     after ``max_retries`` retries of this reading, quota.QuotaExceeded when today's calls
     are used.
     """
-    if reading.status != ReadingStatus.FAILED:
+    if not _failed(reading):
         return False
-    if per_day is not None:
-        quota.lock_user(reading.user_id)
-        # A retry sent twice at once: the second sees what the first did.
-        db.session.refresh(reading, with_for_update=True)
-        if reading.status != ReadingStatus.FAILED:
-            db.session.rollback()
-            return False
-        if quota.retries_used(reading.id) >= max_retries:
-            db.session.rollback()
-            raise RetryLimitReached(reading.public_id)
-        try:
-            quota.record_call(reading.user_id, quota.CallKind.RETRY, per_day, reading_id=reading.id)
-        except quota.QuotaExceeded:
-            db.session.rollback()
-            raise
+
+    def charge(row):
+        if quota.retries_used(row.id) >= max_retries:
+            raise RetryLimitReached(row.public_id)
+        quota.record_call(row.user_id, quota.CallKind.RETRY, per_day, reading_id=row.id)
+
+    if per_day is not None and not quota.charge_retry(reading, _failed, charge):
+        return False
     jobs.prepare_retry(reading)
     db.session.commit()
     jobs.start(READING, reading.id)
     return True
+
+
+def _failed(reading):
+    return reading.status == ReadingStatus.FAILED
 
 
 def purge_unsaved(days):

@@ -8,7 +8,7 @@ asks here. Keys are stored in rows: never rename one.
 
 from dataclasses import dataclass, field
 
-from flask_babel import lazy_gettext as _l
+from .i18n import lazy_gettext as _l
 
 # The places the deck writes a text for (``places`` of each card in seed/cards.yaml, checked
 # by tarot/deck_schema.py): how the upright card reads there.

@@ -3,7 +3,7 @@
 Every module that needs a suit's key, its element or its label imports it from here.
 """
 
-from flask_babel import lazy_gettext as _l
+from .i18n import lazy_gettext as _l
 
 SUITS = ("wands", "cups", "swords", "pentacles")
 ELEMENTS = ("fire", "water", "air", "earth")

@@ -1,6 +1,6 @@
 """Reading topics: their keys (stored in rows and URLs) and their labels."""
 
-from flask_babel import lazy_gettext as _l
+from .i18n import lazy_gettext as _l
 
 TOPICS = {
     "newyear": _l("신년운"),

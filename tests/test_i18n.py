@@ -554,3 +554,22 @@ def test_the_manifest_is_korean_and_has_an_english_variant(client):
     english = client.get("/manifest.webmanifest", headers=EN)
     assert english.get_json()["short_name"] == "Tarot Milk Tea" and english.get_json()["lang"] == "en"
     assert {"Cookie", "Accept-Language"} <= set(english.vary)
+
+
+def test_remembered_translations_follow_force_locale_and_lazy_strings(app):
+    """The request's translations are kept for speed, yet a forced language still wins."""
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    from tarot.i18n import gettext, lazy_gettext
+
+    label = lazy_gettext("카드 설명")
+    with app.test_request_context("/", headers=KO):
+        assert gettext("카드 설명") == str(label) == "카드 설명"
+        with force_locale("en"):
+            assert gettext("카드 설명") == str(label) == "Card Guide"
+            assert render_template_string("{{ _('카드 설명') }}") == "Card Guide"
+        assert render_template_string("{{ _('카드 설명') }}") == "카드 설명"
+        assert gettext("보관한 풀이 %(n)s개", n=3) == "보관한 풀이 3개"
+    with app.test_request_context("/", headers=EN):
+        assert str(label) == "Card Guide"

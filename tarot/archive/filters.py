@@ -9,9 +9,8 @@ person types, invisible characters removed, at most WORDS_MAX characters and MAX
 
 from dataclasses import dataclass, replace
 
-from flask_babel import gettext as _
-
 from ..deck import current_deck
+from ..i18n import gettext as _
 from ..journal.notes import MOODS
 from ..models import Reading
 from ..text import has_invisible_characters, normalize_user_text

@@ -1,13 +1,13 @@
 """Views of the archive blueprint: the saved readings, a page at a time, filtered, and deleting one."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..assets import static_url
 from ..deck import current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from ..readings import get_owned
 from ..suits import card_groups
 from ..topics import TOPICS

@@ -4,11 +4,11 @@ import secrets
 import unicodedata
 from urllib.parse import urlsplit
 
-from flask_babel import gettext as _
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import NICKNAME_MAX, DailyCard, Reading, ReadingCard, User, utcnow
 from .providers import Profile
 

@@ -2,7 +2,6 @@
 
 from flask import current_app, flash, make_response, redirect, render_template, url_for
 from flask_babel import format_date
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import jobs, quota
@@ -10,6 +9,7 @@ from ..deck import current_deck
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from ..oracle.daily import today_meaning
 from . import bp, service, visitor
 from .service import TodaysCard

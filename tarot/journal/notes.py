@@ -8,10 +8,9 @@ archive list, the export, and out of the database with the reading or the accoun
 
 from datetime import timedelta
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
 from ..extensions import db
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from ..models import utcnow
 from ..text import has_invisible_characters, normalize_user_text
 

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_skeleton
 from flask import current_app, url_for
 from flask_babel import format_date, format_number, format_percent, get_locale
-from flask_babel import gettext as _
 
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from .charts import bars, columns
 from .stats import EXPECTED_REVERSED
 

@@ -12,13 +12,13 @@ from flask import (
     stream_with_context,
     url_for,
 )
-from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from ..models import utcnow
 from ..readings import get_owned
 from ..security import allow

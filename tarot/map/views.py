@@ -4,10 +4,10 @@ import math
 from urllib.parse import urlsplit
 
 from flask import current_app, jsonify, render_template, request
-from flask_babel import gettext as _
 
 from .. import places, security
 from ..extensions import cache, limiter
+from ..i18n import gettext as _
 from . import bp
 
 SEOUL_CITY_HALL = (37.566826, 126.9786567)

@@ -3,12 +3,12 @@
 import json
 
 from flask import Response, current_app, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..assets import static_url
 from ..deck import current_deck
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from ..suits import card_groups
 from . import bp
 from .build import build_version, precache_urls

@@ -98,7 +98,7 @@ class PickError(ValueError):
 
 def toggle_pick(deal, slot):
     """Pick a slot, or un-pick it if it was picked. Raises PickError for a refused pick."""
-    from flask_babel import gettext as _
+    from ..i18n import gettext as _
 
     if slot in deal.picks:
         deal.picks.remove(slot)

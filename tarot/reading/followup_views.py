@@ -2,13 +2,13 @@
 asking one (tarot/reading/followups.py)."""
 
 from flask import current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import login_required
 
 from .. import jobs, quota
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from . import bp, followups
 from .messages import waiting_message
 from .views import _cards_of, _own_reading

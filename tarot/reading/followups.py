@@ -9,11 +9,11 @@ reading itself (tarot/jobs.py), grounded in the reading's cards and first answer
 import unicodedata
 from dataclasses import replace
 
-from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from .. import jobs, quota
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import FollowUp, JobStatus
 from ..oracle.followup import FollowUpRequest, clean_answer, get_interpreter
 from . import job as reading_job

@@ -12,12 +12,12 @@ import json
 import secrets
 import unicodedata
 
-from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from .. import jobs, quota
 from ..deck import current_deck
 from ..extensions import db
+from ..i18n import gettext as _
 from ..models import Reading, ReadingStatus
 from ..spreads import DEFAULT_SPREAD, get_spread
 from .job import READING

@@ -2,8 +2,7 @@
 
 import time
 
-from flask_babel import lazy_gettext as _l
-
+from ..i18n import lazy_gettext as _l
 from ..oracle import ErrorKind
 
 WAITING = (

@@ -2,11 +2,11 @@
 
 from datetime import timedelta
 
-from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from .. import jobs, quota
 from ..extensions import db
+from ..i18n import gettext as _
 from ..journal.cards import record_saved_cards
 from ..models import Reading, ReadingStatus, UsedDeal, utcnow
 from ..text import has_invisible_characters, normalize_user_text

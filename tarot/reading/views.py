@@ -1,7 +1,6 @@
 """Views of the reading blueprint: the form, the deal and picks, the reading and its answer."""
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from .. import jobs, quota
@@ -9,6 +8,7 @@ from ..deck import current_deck
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from ..models import ReadingStatus
 from ..readings import get_owned
 from ..share import panel as share_panel

@@ -4,10 +4,10 @@ share buttons say about a reading: titles, descriptions, the Kakao SDK and its a
 
 from flask import current_app, request, url_for
 from flask_babel import force_locale
-from flask_babel import gettext as _
 
 from .. import security
 from ..deck import current_deck
+from ..i18n import gettext as _
 from ..spreads import PLACE_LABELS
 from ..topics import topic_label
 from ..urls import absolute_url

@@ -13,13 +13,13 @@ from flask import (
     url_for,
 )
 from flask_babel import force_locale
-from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..deck import current_deck
 from ..extensions import limiter
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
 from ..readings import get_owned
 from ..topics import topic_label
 from . import bp, image, panel, service

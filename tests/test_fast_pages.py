@@ -1,5 +1,7 @@
 """Pages served fast without showing anyone another visitor's page (issue 23)."""
 
+import re
+
 from flask import request, request_started
 
 from tests.helpers import make_user
@@ -52,19 +54,53 @@ def test_a_signed_in_visitor_with_other_cookies_still_gets_their_own_page(app, c
     assert page.headers["Cache-Control"] == "private, no-cache"
 
 
-def test_the_kept_header_is_each_visitors_own(app, client, auth):
-    """The header is kept per visitor's name and avatar, language and path, never shared."""
+def test_one_kept_page_serves_every_signed_in_visitor_with_their_own_name(app, client, auth):
+    """The guide page and header are kept once; each visitor's name and avatar are filled in."""
+    from tarot.extensions import db
+    from tarot.models import User
+
     auth.login(client, make_user(app, nickname="자스민밀크티1"))
     other = app.test_client()
-    auth.login(other, make_user(app, nickname="우롱밀크티2"))
-    for _ in range(2):  # the second round is served from the kept fragments
+    other_id = auth.login(other, make_user(app, nickname="우롱밀크티2"))
+    with app.app_context():  # signing in takes the avatar from the provider; the demo has none
+        db.session.get(User, other_id).avatar_url = "https://img.example/u2.png"
+        db.session.commit()
+    for _ in range(2):  # the second round is served from the kept copies
         mine = client.get("/guide/cards/the-sun").get_data(as_text=True)
         theirs = other.get("/guide/cards/the-sun").get_data(as_text=True)
         anonymous = app.test_client().get("/guide/cards/the-sun").get_data(as_text=True)
         assert "자스민밀크티1" in mine and "우롱밀크티2" not in mine
         assert "우롱밀크티2" in theirs and "자스민밀크티1" not in theirs
+        assert "https://img.example/u2.png" in theirs and "https://img.example/u2.png" not in mine
         assert "자스민밀크티1" not in anonymous and "우롱밀크티2" not in anonymous
         assert "로그인" in anonymous
+        assert "tarot-hole-" not in mine + theirs + anonymous
+    kept = [key for key in app.extensions["fragments"]["frame"] if key[:2] == ("page", "guide-card")]
+    assert len(kept) == 2  # one copy for signed-in visitors, one for the others
+
+
+def test_a_name_in_a_kept_page_is_escaped_and_cannot_fill_a_hole(app, client, auth):
+    from tarot import fragments
+
+    name = f'<b>x</b>{fragments._MARK}csrf"'
+    auth.login(client, make_user(app, nickname=name))
+    for _ in range(2):
+        page = client.get("/guide/cards/the-moon").get_data(as_text=True)
+        assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+        assert f"{fragments._MARK}csrf&#34;" in page  # shown as typed, not replaced by a token
+
+
+def test_the_csrf_token_in_a_kept_page_is_each_visitors_own_and_works(csrf_app, auth):
+    tokens = []
+    for nickname in ("루이보스1", "루이보스2"):
+        client = csrf_app.test_client()
+        auth.login(client, make_user(csrf_app, nickname=nickname))
+        page = client.get("/guide/cards/the-tower").get_data(as_text=True)
+        token = re.search(r'id="csrf-token" value="([^"]+)"', page).group(1)
+        tokens.append(token)
+        assert client.post("/daily/draw", headers={"X-CSRFToken": token}).status_code in (200, 303)
+        assert client.post("/daily/draw", headers={"X-CSRFToken": "forged"}).status_code == 400
+    assert tokens[0] != tokens[1]
 
 
 def test_a_changed_nickname_shows_at_once_and_english_gets_an_english_header(app, client, auth):
@@ -83,3 +119,24 @@ def test_a_changed_nickname_shows_at_once_and_english_gets_an_english_header(app
     english = client.get("/archive").get_data(as_text=True)
     assert "Card Guide" in english.split("<main")[0]
     assert "카드 설명" not in english.split("<main")[0]
+
+
+def test_a_kept_archive_row_follows_its_note_mood_and_filter(app, client, auth):
+    from tests.archive_support import seed_saved
+
+    user_id = make_user(app, nickname="유자차7")
+    auth.login(client, user_id)
+    (public_id,) = seed_saved(app, user_id, 1, topics=("work",))
+    for _ in range(2):  # the second page is built from the kept row
+        page = client.get("/archive").get_data(as_text=True)
+        assert "그 뒤로 어떻게 됐나요?" in page and "면접에 붙었어요" not in page
+    saved = client.post(f"/reading/{public_id}/note", data={"note": "면접에 붙었어요", "mood": "grateful"})
+    assert saved.status_code in (200, 303)
+    page = client.get("/archive").get_data(as_text=True)
+    assert "면접에 붙었어요" in page and "고마워요" in page and "그 뒤로 어떻게 됐나요?" not in page
+    filtered = client.get("/archive?topic=work").get_data(as_text=True)
+    assert f"/archive/{public_id}/delete?topic=work" in filtered
+    assert f"/archive/{public_id}/delete?topic=work" not in client.get("/archive").get_data(as_text=True)
+    other = app.test_client()
+    auth.login(other, make_user(app, nickname="모과차8"))
+    assert public_id not in other.get("/archive").get_data(as_text=True)

@@ -1,13 +1,13 @@
 """Views of the guide blueprint: /guide and /guide/cards/<slug>."""
 
-from flask import abort, current_app, render_template, request
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
+from flask import abort, render_template, request
 
 from ..deck import current_deck
+from ..fragments import kept_page
 from ..htmx import wants_fragment
 from ..i18n import current_lang
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from ..shared_pages import respond
 from ..suits import ELEMENT_LABELS, SUIT_LABELS, SUITS
 from ..topics import DECK_TOPIC_LABELS, DECK_TOPICS
@@ -40,22 +40,6 @@ def _labels():
     }
 
 
-def _body(template, key, context):
-    """The page's body, rendered once per process for each page, language and mount point.
-
-    It is the same for every visitor (nothing personal is in it), so a signed-in visitor,
-    whose page is rendered for them, pays only for the frame around it. In debug mode it
-    is rendered every time, so edited templates show at once.
-    """
-    app = current_app._get_current_object()
-    bodies = app.extensions.setdefault("guide_bodies", {})
-    key = (template, *key, request.script_root)
-    body = bodies.get(key)
-    if body is None or app.debug:
-        body = bodies[key] = Markup(render_template(template, **context))  # noqa: S704 - autoescaped Jinja output
-    return body
-
-
 @bp.get("/guide")
 def index():
     """About tarot, the major table and the minor grid; with ?q= the search results too.
@@ -66,13 +50,13 @@ def index():
     deck = current_deck()
     query = request.args.get("q", "")[:QUERY_MAX]
     context = {"deck": deck, "lang": current_lang(), "query": query, **_labels()}
-    searching = "q" in request.args
-    if searching:
+    if "q" in request.args:
         context["hits"] = search_cards(deck, query)
+    if wants_fragment():
+        html = render_template("guide/_search.html", **context)
     else:
-        context["body"] = _body("guide/_page_body.html", (context["lang"],), context)
-    template = "guide/_search.html" if wants_fragment() else "guide/page.html"
-    response = respond(render_template(template, **context))
+        html = kept_page(("guide",), lambda: render_template("guide/page.html", **context))
+    response = respond(html)
     response.vary.add("HX-Request")
     return response
 
@@ -84,15 +68,17 @@ def card(slug):
     card = deck.by_slug(slug)
     if card is None:
         abort(404)
+    return respond(kept_page(("guide-card", slug), lambda: _card_page(deck, card)))
+
+
+def _card_page(deck, card):
     previous, following = deck.neighbours(card)
     lang = current_lang()
     name = card.name(lang)
-    context = {
-        "deck": deck, "card": card, "previous": previous, "following": following,
-        "groups": card_groups(deck), "lang": lang, "name": name,
-        "other_name": card.name("en" if lang != "en" else "ko"),
-        "heading": _("%(n)d번 %(name)s", n=card.number, name=name) if card.is_major else name,
+    return render_template(
+        "guide/card.html", deck=deck, card=card, previous=previous, following=following,
+        groups=card_groups(deck), lang=lang, name=name,
+        other_name=card.name("en" if lang != "en" else "ko"),
+        heading=_("%(n)d번 %(name)s", n=card.number, name=name) if card.is_major else name,
         **_labels(),
-    }
-    context["body"] = _body("guide/_card_body.html", (slug, lang), context)
-    return respond(render_template("guide/card.html", **context))
+    )

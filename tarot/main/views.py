@@ -1,8 +1,6 @@
 """Views of the main blueprint."""
 
 from flask import abort, current_app, g, jsonify, make_response, redirect, render_template, request
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -10,7 +8,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import rate_limits
 from ..auth.accounts import safe_next
 from ..extensions import db, limiter, login_manager
+from ..fragments import kept_page
 from ..htmx import wants_fragment
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from ..i18n import remember_language
 from ..shared_pages import respond
 from . import bp
@@ -25,9 +26,10 @@ HOME_TOPICS = (
 
 @bp.get("/")
 def home():
-    """The scroll-driven introduction that leads to a reading (kept by the page cache when
-    it is the same for everyone)."""
-    return respond(render_template("main/home.html", topics=HOME_TOPICS), private=None)
+    """The scroll-driven introduction that leads to a reading: the same for everyone, so
+    kept by the page cache for visitors and kept once for all signed-in visitors."""
+    html = kept_page(("home",), lambda: render_template("main/home.html", topics=HOME_TOPICS))
+    return respond(html, private=None)
 
 
 @bp.get("/lang/<code>")

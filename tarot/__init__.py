@@ -85,9 +85,7 @@ def _trust_proxies(app):
 
 def _init_extensions(app):
     db.init_app(app)
-    from . import commands
-
-    if app.config["MIGRATE_COMMANDS"] or commands.migrates_on_start(app):
+    if app.config["MIGRATE_COMMANDS"]:  # an embedded database migrated on start registers it then
         from flask_migrate import Migrate
 
         Migrate(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)

@@ -1,6 +1,7 @@
 """CLI commands and the automatic migration of the embedded SQLite database."""
 
 import fcntl
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,17 +22,56 @@ def upgrade_embedded_database(app):
 
     Only SQLite (the zero-configuration default) is migrated automatically; a server
     database is migrated by `flask --app tarot db upgrade` in the deployment. A file lock
-    keeps several workers starting at once from racing each other.
+    keeps several workers starting at once from racing each other. A database already at
+    the newest migration is recognised without Alembic, so a serving process imports
+    Alembic (about 10 MB) only on the start that migrates.
     """
-    from flask_migrate import upgrade
-
     lock_path = Path(app.instance_path) / "migrate.lock"
     with open(lock_path, "w") as lock, app.app_context():
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            upgrade()
+            if not _database_is_current():
+                from flask_migrate import Migrate, upgrade
+
+                from . import MIGRATIONS_DIR
+                from .extensions import db
+
+                if "migrate" not in app.extensions:
+                    Migrate(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+                upgrade()
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+_REVISION = re.compile(r"""^(down_revision|revision) = (?:["']([^"']+)["']|None)""", re.MULTILINE)
+
+
+def migration_heads():
+    """The newest revisions in migrations/versions: those no other revision follows."""
+    from . import MIGRATIONS_DIR
+
+    revisions, followed = set(), set()
+    for path in (Path(MIGRATIONS_DIR) / "versions").glob("*.py"):
+        fields = dict((name, value) for name, value in _REVISION.findall(path.read_text(encoding="utf-8")))
+        revisions.add(fields["revision"])
+        if fields.get("down_revision"):
+            followed.add(fields["down_revision"])
+    return revisions - followed
+
+
+def _database_is_current():
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .extensions import db
+
+    try:
+        stamped = set(db.session.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    except SQLAlchemyError:  # no table yet: a new database
+        return False
+    finally:
+        db.session.remove()
+    return stamped == migration_heads()
 
 
 @click.command("purge")

@@ -2,16 +2,16 @@
 
 Each app gets its own Authlib registry (not a process-wide one): the clients are built from
 that app's settings, so two apps in one process (tests) never share endpoints or metadata.
+The registry is built, and Authlib with requests and cryptography imported (about 16 MB),
+when a worker first starts or finishes a sign-in with a provider: most requests never need
+them (bench/README.md, "Worker memory").
 """
 
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import requests
-from authlib.common.errors import AuthlibBaseError
-from authlib.integrations.flask_client import OAuth
 from flask import current_app
-from joserfc.errors import JoseError
 
 from ..config import HOSTNAME, PROVIDERS
 
@@ -26,8 +26,16 @@ class ProviderError(Exception):
     """The provider answered, but not with something we can sign a user in with."""
 
 
-# Everything that can go wrong between the callback and a usable profile.
-SIGN_IN_ERRORS = (AuthlibBaseError, JoseError, requests.RequestException, ProviderError, ValueError)
+_registry_lock = threading.Lock()
+
+
+def sign_in_errors():
+    """Everything that can go wrong between the callback and a usable profile."""
+    import requests
+    from authlib.common.errors import AuthlibBaseError
+    from joserfc.errors import JoseError
+
+    return (AuthlibBaseError, JoseError, requests.RequestException, ProviderError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -42,12 +50,24 @@ class Profile:
 
 
 def init_app(app):
-    """Register a client for every provider whose client id is set."""
-    registry = OAuth(app)
+    """Note every provider whose client id is set; their clients are registered on first use."""
     names = [name for name in PROVIDERS if app.config.get(f"{name.upper()}_CLIENT_ID")]
-    for name in names:
-        registry.register(name, **_client_settings(name, app.config))
-    app.extensions[REGISTRY_KEY] = {"registry": registry, "providers": names}
+    app.extensions[REGISTRY_KEY] = {"registry": None, "providers": names}
+
+
+def _registry():
+    """The app's Authlib registry with a client for every configured provider."""
+    state = current_app.extensions[REGISTRY_KEY]
+    with _registry_lock:
+        if state["registry"] is None:
+            from authlib.integrations.flask_client import OAuth
+
+            app = current_app._get_current_object()
+            registry = OAuth(app)
+            for name in state["providers"]:
+                registry.register(name, **_client_settings(name, app.config))
+            state["registry"] = registry
+    return state["registry"]
 
 
 def _client_settings(name, config):
@@ -83,7 +103,7 @@ def client(name):
     """The app's OAuth client for ``name``, or None when that provider is not configured."""
     if name not in enabled_providers():
         return None
-    return current_app.extensions[REGISTRY_KEY]["registry"].create_client(name)
+    return _registry().create_client(name)
 
 
 def authorized_profile(name):
@@ -136,7 +156,7 @@ def _github_primary_email(oauth_client, token):
         )
         response.raise_for_status()
         emails = response.json()
-    except (requests.RequestException, ValueError):
+    except (_requests().RequestException, ValueError):
         current_app.logger.info("github: no e-mail list; signing in without an e-mail")
         return None
     for entry in emails if isinstance(emails, list) else []:
@@ -161,6 +181,12 @@ def _google_profile(oauth_client, token):
 
 
 PROFILE_READERS = {"kakao": _kakao_profile, "github": _github_profile, "google": _google_profile}
+
+
+def _requests():
+    import requests
+
+    return requests
 
 
 def _api_url(setting, path):

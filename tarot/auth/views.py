@@ -2,21 +2,18 @@
 
 from datetime import date
 
-import requests
-from authlib.integrations.base_client import MismatchingStateError, OAuthError
 from flask import abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import force_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import security
 from ..extensions import db, limiter
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
 from ..i18n import remember_language
 from ..urls import absolute_url
 from . import accounts, bp, providers
 from .accounts import NicknameError, safe_next
-from .providers import SIGN_IN_ERRORS
 
 SIGN_IN_LIMIT = "10 per minute;60 per hour"
 NEXT_KEY = "auth_next"
@@ -67,7 +64,7 @@ def start(provider):
     session[NEXT_KEY] = next_url
     try:
         return client.authorize_redirect(absolute_url(url_for("auth.callback", provider=provider)))
-    except SIGN_IN_ERRORS as exc:
+    except providers.sign_in_errors() as exc:
         current_app.logger.warning("%s: could not start sign-in", provider, exc_info=True)
         return _back_to_login(_failure_message(provider, exc), next_url)
 
@@ -80,21 +77,8 @@ def callback(provider):
     next_url = safe_next(session.pop(NEXT_KEY, None))
     try:
         profile = providers.authorized_profile(provider)
-    except MismatchingStateError:
-        return _back_to_login(
-            _("로그인 요청이 만료됐거나 다른 창에서 시작됐어요. 처음부터 다시 시도해 주세요."),
-            next_url,
-        )
-    except OAuthError as exc:
-        if exc.error != "access_denied":
-            current_app.logger.warning("%s: sign-in refused: %s", provider, exc.error)
-            return _back_to_login(_failure_message(provider, exc), next_url)
-        return _back_to_login(
-            _("로그인을 취소하셨어요. 마음이 바뀌면 언제든 다시 시도해 주세요."), next_url
-        )
-    except SIGN_IN_ERRORS as exc:
-        current_app.logger.warning("%s: sign-in failed", provider, exc_info=True)
-        return _back_to_login(_failure_message(provider, exc), next_url)
+    except providers.sign_in_errors() as exc:
+        return _sign_in_failed(provider, exc, next_url)
     return _finish_sign_in(accounts.sign_in_account(profile), next_url)
 
 
@@ -106,6 +90,26 @@ def demo():
         abort(404)
     next_url = safe_next(request.form.get("next"))
     return _finish_sign_in(accounts.sign_in_account(accounts.DEMO_PROFILE), next_url)
+
+
+def _sign_in_failed(provider, exc, next_url):
+    """Back to the sign-in page with what went wrong: a stale request, a refusal, a failure."""
+    from authlib.integrations.base_client import MismatchingStateError, OAuthError
+
+    if isinstance(exc, MismatchingStateError):
+        return _back_to_login(
+            _("로그인 요청이 만료됐거나 다른 창에서 시작됐어요. 처음부터 다시 시도해 주세요."),
+            next_url,
+        )
+    if isinstance(exc, OAuthError) and exc.error == "access_denied":
+        return _back_to_login(
+            _("로그인을 취소하셨어요. 마음이 바뀌면 언제든 다시 시도해 주세요."), next_url
+        )
+    if isinstance(exc, OAuthError):
+        current_app.logger.warning("%s: sign-in refused: %s", provider, exc.error)
+    else:
+        current_app.logger.warning("%s: sign-in failed", provider, exc_info=True)
+    return _back_to_login(_failure_message(provider, exc), next_url)
 
 
 def _finish_sign_in(user, next_url):
@@ -122,6 +126,8 @@ def _back_to_login(message, next_url):
 
 
 def _failure_message(provider, error):
+    import requests
+
     name = PROVIDER_NAMES.get(provider, provider)
     if isinstance(error, requests.RequestException):
         return _("%(provider)s 서버와 연결이 원활하지 않아요. 잠시 뒤 다시 시도해 주세요.", provider=name)

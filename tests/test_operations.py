@@ -176,8 +176,10 @@ def test_the_lease_length_is_a_setting(make_app):
     assert timedelta(seconds=6) < lease <= timedelta(seconds=8)
 
 
-def test_serving_processes_leave_migration_tooling_out(tmp_path):
-    """wsgi.py's app does not load Alembic (about 10 MB per worker) unless it migrates itself."""
+def test_serving_processes_leave_migration_and_sign_in_tooling_out(tmp_path):
+    """A serving process loads Alembic (about 10 MB) only on the start that migrates its
+    embedded database, and Authlib (about 16 MB with requests) only when someone signs in
+    with a provider."""
     import subprocess
     import sys
     from pathlib import Path
@@ -185,12 +187,19 @@ def test_serving_processes_leave_migration_tooling_out(tmp_path):
     code = (
         "import sys\n"
         "from tarot import create_app\n"
-        f"create_app({{'MIGRATE_COMMANDS': False, 'AUTO_MIGRATE': False, 'SQLALCHEMY_DATABASE_URI': "
-        f"'sqlite:///{tmp_path}/serve.sqlite'}})\n"
-        "print('alembic' in sys.modules)\n"
+        f"app = create_app({{'MIGRATE_COMMANDS': False, 'AUTO_MIGRATE': True, 'SQLALCHEMY_DATABASE_URI': "
+        f"'sqlite:///{tmp_path}/serve.sqlite', 'GITHUB_CLIENT_ID': 'id', 'GITHUB_CLIENT_SECRET': 'secret'}})\n"
+        "print('alembic' in sys.modules, 'authlib' in sys.modules)\n"
+        "app.test_client().get('/login/github')\n"
+        "print('authlib' in sys.modules)\n"
     )
     root = Path(__file__).resolve().parent.parent
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"
+
+    def start():
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return [word for word in result.stdout.split() if word in ("True", "False")]  # not the access log
+
+    assert start() == ["True", "False", "True"]  # a new database: migrated on start
+    assert start() == ["False", "False", "True"]  # already current: Alembic stays out
     assert "MIGRATE_COMMANDS" in (root / "wsgi.py").read_text()

@@ -12,9 +12,10 @@ values. So one kept copy serves every signed-in visitor, and nothing personal is
 - ``kept_page(key, render)`` in a view keeps a whole page that is the same for everyone but
   for those personal values (the card guide): per key, signed in or not, language, mount
   point and site address. A query string or a message waiting renders it afresh.
-- ``{% call kept_part("archive-row", …) %}…{% endcall %}`` keeps a part per the values
+- ``{% call kept_part("archive-filter", …) %}…{% endcall %}`` keeps a part per the values
   given, the language and the mount point only: the values must cover everything the part
-  shows (an archive row: the reading, its note and mood, the filter its links carry).
+  shows. ``kept_each`` does the same for each item of a list (an archive row per reading,
+  its note and mood, and the filter its links carry).
 
 Debug mode always renders, so edited templates show at once. The markers carry a random
 part chosen when the process starts, so no text a visitor writes can pass for one.
@@ -73,9 +74,12 @@ class _Kept:
         return Markup("".join(parts))  # noqa: S704 - rendered by autoescaped Jinja, holes escaped
 
 
-def _keep(store_name, key, render):
-    stores = current_app.extensions.setdefault("fragments", {})
-    store = stores.setdefault(store_name, {})
+def _store(name):
+    return current_app.extensions.setdefault("fragments", {}).setdefault(name, {})
+
+
+def _keep(store_name, key, render, store=None):
+    store = _store(store_name) if store is None else store
     kept = store.get(key)
     if kept is None:
         token = _leaving_holes.set(True)
@@ -114,5 +118,18 @@ def kept_part(*key, caller):
     return _keep("parts", (*key, str(get_locale()), request.script_root), caller)
 
 
+def kept_each(name, items, key, caller):
+    """``caller(item)`` for each item, each kept per ``key(item)``, the language and the
+    mount point (``{% call(reading) kept_each("archive-row", readings, row_key) %}``)."""
+    if current_app.debug:
+        return Markup("".join(caller(item) for item in items))  # noqa: S704 - autoescaped Jinja output
+    store, common = _store("parts"), (str(get_locale()), request.script_root)
+    return Markup("".join(  # noqa: S704 - autoescaped Jinja output
+        _keep("parts", (name, *key(item), *common), lambda item=item: caller(item), store) for item in items
+    ))
+
+
 def init_app(app):
-    app.jinja_env.globals.update(cached_fragment=cached_fragment, kept_part=kept_part, personal=personal)
+    app.jinja_env.globals.update(
+        cached_fragment=cached_fragment, kept_part=kept_part, kept_each=kept_each, personal=personal,
+    )

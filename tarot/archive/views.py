@@ -8,6 +8,7 @@ from ..deck import current_deck
 from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..i18n import gettext as _
+from ..journal.notes import asks_how_it_went
 from ..readings import get_owned
 from ..suits import card_groups
 from ..topics import TOPICS
@@ -35,10 +36,17 @@ def _thumbnails(reading):
     return thumbs
 
 
+def _row_key(filters):
+    """What an archive row shows that can change: its note, mood and "how did it go?"
+    question, and the filter its delete link carries (the rest of a reading never does)."""
+    return lambda reading: (reading.public_id, reading.note, reading.mood, asks_how_it_went(reading), filters)
+
+
 def _render(template, **context):
     return render_template(
         template, topics=TOPICS, thumbnails=_thumbnails, first_line=service.first_line,
-        archive_url=_archive_url, card_groups=card_groups, deck=current_deck(), **context,
+        archive_url=_archive_url, card_groups=card_groups, deck=current_deck(),
+        row_key=_row_key(context.get("filters")), **context,
     )
 
 

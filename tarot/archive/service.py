@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_
-from sqlalchemy.orm import load_only
 
 from ..extensions import db
 from ..models import Reading, ReadingCard
@@ -29,7 +28,7 @@ from .filters import NO_FILTERS
 PAGE_SIZE = 20
 EPOCH = datetime(1970, 1, 1)
 CURSOR_PATTERN = re.compile(r"([0-9]{1,17})-([0-9]{1,18})")
-# The columns a list row shows; the answer (several KB a row) stays in the database.
+# The columns a list row shows (as plain rows); the answer (several KB a row) stays in the database.
 LIST_COLUMNS = (
     Reading.id, Reading.public_id, Reading.topic, Reading.concern, Reading.spread, Reading.source, Reading.cards,
     Reading.created_at, Reading.saved_at, Reading.note, Reading.mood,
@@ -96,9 +95,8 @@ def page_query(user, filters=NO_FILTERS, after=None, size=PAGE_SIZE):
     if after is not None:
         conditions += _after(Reading.saved_at, Reading.id, after)
     return (
-        db.select(Reading)
+        db.select(*LIST_COLUMNS)
         .with_hint(Reading, f"FORCE INDEX ({filters.readings_index()})", dialect_name="mysql")
-        .options(load_only(*LIST_COLUMNS))
         .where(*conditions)
         .order_by(Reading.saved_at.desc(), Reading.id.desc())
         .limit(size + 1)
@@ -113,11 +111,10 @@ def _card_page_query(user, filters, after, size):
     if after is not None:
         conditions += _after(drawn.saved_at, drawn.reading_id, after)
     return (
-        db.select(Reading)
+        db.select(*LIST_COLUMNS)
         .select_from(drawn)
         .join(Reading, Reading.id == drawn.reading_id)
         .with_hint(drawn, "FORCE INDEX (ix_reading_cards_user_card_saved)", dialect_name="mysql")
-        .options(load_only(*LIST_COLUMNS))
         .where(*conditions)
         .order_by(drawn.saved_at.desc(), drawn.reading_id.desc())
         .limit(size + 1)
@@ -126,7 +123,9 @@ def _card_page_query(user, filters, after, size):
 
 def saved_page(user, filters=NO_FILTERS, after=None, size=PAGE_SIZE):
     """The user's saved readings matching ``filters`` after ``after`` (a Cursor or None), newest first."""
-    rows = list(db.session.execute(page_query(user, filters, after, size)).scalars())
+    # Plain rows, not Reading objects: a list shows them and changes nothing, and building
+    # 21 ORM objects took longer than the query.
+    rows = db.session.execute(page_query(user, filters, after, size)).all()
     next_cursor = None
     if len(rows) > size:
         rows = rows[:size]

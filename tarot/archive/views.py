@@ -9,6 +9,7 @@ from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..i18n import gettext as _
 from ..journal.notes import asks_how_it_went
+from ..models import utcnow
 from ..readings import get_owned
 from ..suits import card_groups
 from ..topics import TOPICS
@@ -39,7 +40,8 @@ def _thumbnails(reading):
 def _row_key(filters):
     """What an archive row shows that can change: its note, mood and "how did it go?"
     question, and the filter its delete link carries (the rest of a reading never does)."""
-    return lambda reading: (reading.public_id, reading.note, reading.mood, asks_how_it_went(reading), filters)
+    now = utcnow()
+    return lambda reading: (reading.public_id, reading.note, reading.mood, asks_how_it_went(reading, now), filters)
 
 
 def _render(template, **context):
@@ -66,9 +68,12 @@ def index():
     page = service.saved_page(current_user, filters, after)
     if wants_fragment() and after is not None:
         return _render("archive/_more.html", page=page, filters=filters)
+    if after is None and not filters and page.next_cursor is None:
+        total = len(page.readings)  # the whole archive is on this page: no need to count
+    else:
+        total = service.saved_count(current_user)
     return _render(
-        "archive/page.html", page=page, filters=filters, after=after, notice=notice,
-        total=service.saved_count(current_user),
+        "archive/page.html", page=page, filters=filters, after=after, notice=notice, total=total,
     ), status
 
 

@@ -381,3 +381,18 @@ def test_purge_days_option_and_setting(make_app):
     result = runner.invoke(args=["purge", "--days", "0"])
     assert result.exit_code != 0
     assert stored_ids(app) == {three_days}
+
+
+@pytest.mark.parametrize("saved", [0, 1, 20, 21, 45])
+def test_the_count_is_the_whole_archive_whatever_the_page_shows(app, client, auth, saved):
+    """A first page holding everything counts its rows; otherwise the database counts."""
+    user_id = make_user(app)
+    auth.login(client, user_id)
+    seed_saved(app, user_id, saved, topics=("love", "work"))
+    def count(url):
+        found = re.search(r'id="archive-count"\s*>보관한 풀이 ([0-9,]+)개<', client.get(url).get_data(as_text=True))
+        return found and int(found.group(1).replace(",", ""))
+
+    assert count("/archive") == (saved or None)  # an empty archive shows no count
+    if saved > 1:
+        assert count("/archive?topic=work") == saved  # the whole archive's, never the filter's

@@ -9,9 +9,10 @@ values. So one kept copy serves every signed-in visitor, and nothing personal is
   body per name, the values given (everything else it shows that can differ), the language,
   the mount point and the path. Requests with a query string (the sign-in link carries it)
   render it afresh.
-- ``kept_page(key, render)`` in a view keeps a whole page that is the same for everyone but
-  for those personal values (the card guide): per key, signed in or not, language, mount
-  point and site address. A query string or a message waiting renders it afresh.
+- ``kept_page(key, render)`` in a view keeps a whole page that is the same for every
+  signed-in visitor but for those personal values (the card guide, the home page): per
+  key, language, mount point and site address. A query string or a message waiting
+  renders it afresh; visitors who are not signed in have the page cache.
 - ``{% call kept_part("archive-filter", …) %}…{% endcall %}`` keeps a part per the values
   given, the language and the mount point only: the values must cover everything the part
   shows. ``kept_each`` does the same for each item of a list (an archive row per reading,
@@ -101,13 +102,15 @@ def cached_fragment(*key, caller):
 
 
 def kept_page(key, render):
-    """The page ``render()`` makes, kept per key for everyone signed in (or not), with each
-    visitor's own values filled in; rendered afresh for a query string or a waiting message."""
-    if request.query_string or current_app.debug or "_flashes" in session:
+    """The page ``render()`` makes, kept per key for everyone signed in, with each visitor's
+    own values filled in; rendered afresh for a query string or a waiting message. Visitors
+    who are not signed in get it from the page cache (tarot/pagecache.py) instead."""
+    if (
+        request.query_string or current_app.debug or "_flashes" in session
+        or not current_user.is_authenticated
+    ):
         return render()
-    full_key = (
-        "page", *key, current_user.is_authenticated, str(get_locale()), request.script_root, site_origin(),
-    )
+    full_key = ("page", *key, str(get_locale()), request.script_root, site_origin())
     return _keep("frame", full_key, render)
 
 

@@ -100,6 +100,9 @@ def test_the_csrf_token_in_a_kept_page_is_each_visitors_own_and_works(csrf_app, 
         tokens.append(token)
         assert client.post("/daily/draw", headers={"X-CSRFToken": token}).status_code in (200, 303)
         assert client.post("/daily/draw", headers={"X-CSRFToken": "forged"}).status_code == 400
+        form = client.get("/reading").get_data(as_text=True)  # kept for signed-in visitors too
+        field = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        assert client.post("/reading/deal", data={"csrf_token": field}).status_code == 303
     assert tokens[0] != tokens[1]
 
 

@@ -168,6 +168,19 @@ def test_the_form_shows_the_limit_before_anyone_shuffles(gemini):  # noqa: F811
     assert LIMIT_TEXT in g.client.get("/reading").get_data(as_text=True)
 
 
+def test_the_kept_form_shows_each_visitor_their_own_limit(gemini, auth):  # noqa: F811
+    """The form before a deal is kept once for signed-in visitors, per limit reached or not."""
+    g = gemini(Answer(SIX_PART_ANSWER), READINGS_PER_DAY=1)
+    wait_for_reading(g.app, public_id_of(start_reading(g.client)))
+    other = g.app.test_client()
+    auth.login(other, make_user(g.app, nickname="새로온밀크티"))
+    for _ in range(2):  # the second round comes from the kept copies
+        mine = g.client.get("/reading").get_data(as_text=True)
+        theirs = other.get("/reading").get_data(as_text=True)
+        assert LIMIT_TEXT in mine and LIMIT_TEXT not in theirs
+        assert "새로온밀크티" in theirs and "새로온밀크티" not in mine
+
+
 def test_offline_readings_are_neither_limited_nor_counted(make_app, auth):
     app = make_app(READINGS_PER_DAY=1, READING_RETRIES=0)
     client = app.test_client()

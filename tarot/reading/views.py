@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from .. import jobs, quota
 from ..deck import current_deck
 from ..extensions import limiter
+from ..fragments import kept_page
 from ..htmx import wants_fragment
 from ..i18n import current_lang
 from ..i18n import gettext as _
@@ -51,13 +52,14 @@ def _back_to_form(topic, concern):
     return redirect(_form_url(topic, concern), code=303)
 
 
-def _render_form(topic, concern, errors=None, notice=None, status=200):
+def _render_form(topic, concern, errors=None, notice=None, status=200, limit_reached=None):
     deal = deals.current()
     return render_template(
         "reading/page.html",
         topics=TOPICS, topic=topic, concern=concern, deal=deal, errors=errors or {},
         notice=notice, spreads=SPREADS, chosen=_chosen_spread(deal), spread=_shown_spread(deal),
-        concern_max=service.CONCERN_MAX, limit_reached=_no_calls_left(),
+        concern_max=service.CONCERN_MAX,
+        limit_reached=_no_calls_left() if limit_reached is None else limit_reached,
     ), status
 
 
@@ -75,8 +77,15 @@ def _render_deal(deal, notice=None, status=200, fresh=False):
 
 @bp.get("/reading")
 def new():
-    """The topic and concern form with the current deal."""
+    """The topic and concern form with the current deal. Before any deal, and with nothing
+    in the address, it is the same page for every signed-in visitor: kept once, with their
+    own values filled in (tarot/fragments.py)."""
     topic, concern = _form_values()
+    if deals.current() is None:
+        limit_reached = _no_calls_left()
+        return kept_page(
+            ("reading", limit_reached), lambda: _render_form(topic, concern, limit_reached=limit_reached)[0],
+        )
     return _render_form(topic, concern)
 
 

@@ -6,7 +6,10 @@ pages, guide search, map, sign-in page, My page, the archive, and whole readings
 five picks, the answer streamed by google-genai from the fake, save). Afterwards it reads
 each worker's VmRSS and VmHWM (peak) from /proc. Uses SQLite, or DATABASE_URL when set.
 
-    python bench/worker_memory.py [--rounds 3] [--readings 10]
+    python bench/worker_memory.py [--rounds 3] [--readings 10] [--offline]
+
+With --offline no Gemini key is set: the readings come from the offline interpreter, as on
+the embedded defaults, and google-genai is never imported.
 
 Budget (bench/README.md): gunicorn worker memory ≤ 100 MB RSS.
 """
@@ -67,6 +70,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="passes over every page")
     parser.add_argument("--readings", type=int, default=10)
+    parser.add_argument("--offline", action="store_true", help="no Gemini key: the offline interpreter")
     args = parser.parse_args()
     answer = Answer(SIX_PART_ANSWER, first_delay=0.05, delay=0.02)
     with tempfile.TemporaryDirectory() as workdir, FakeGemini([answer]) as fake:
@@ -75,8 +79,8 @@ def main():
         with app.app_context():
             slugs = card_slugs()
         user_id = _site.make_user(app, "밀크티")
-        env = {"GEMINI_API_KEY": "bench-key", "GEMINI_BASE_URL": fake.url, "READINGS_PER_DAY": "100000",
-               "READING_RATE_LIMIT": "100000 per minute"}
+        env = {"GEMINI_API_KEY": "" if args.offline else "bench-key", "GEMINI_BASE_URL": fake.url,
+               "READINGS_PER_DAY": "100000", "READING_RATE_LIMIT": "100000 per minute"}
         try:
             with _site.gunicorn(url, env=env) as server:
                 cookie = _site.session_cookie(app, user_id).split("=", 1)[1]
@@ -94,7 +98,7 @@ def main():
         finally:
             _site.remove_user(app, user_id)
     print(f"database: {url.split(':')[0]}, {args.rounds} rounds over {len(PAGES) + len(slugs)} pages, "
-          f"{args.readings} readings")
+          f"{args.readings} readings ({'offline interpreter' if args.offline else 'Gemini (fake)'})")
     print("| worker | RSS at start | RSS after | peak RSS | PSS | private |")
     print("|---|---:|---:|---:|---:|---:|")
     for pid, (rss, peak, pss, private) in finished.items():

@@ -42,7 +42,7 @@ def _translations():
     if kept is not None and kept[0] is getattr(state, "babel_locale", None):
         return kept[1]
     translations = flask_babel.get_translations()
-    state = g.get("_flask_babel")
+    state = g.get("_flask_babel")  # made by the lookup on a request's first call
     if state is not None and getattr(state, "babel_locale", None) is not None:
         state.tarot_translations = (state.babel_locale, translations)
     return translations
@@ -118,8 +118,8 @@ def init_app(app):
     app.jinja_env.globals.update(
         get_locale=get_locale, local_datetime=local_datetime, language_links=language_links
     )
-    # The templates' _() and ngettext() through the remembered translations, as Flask-Babel
-    # installs them otherwise.
+    # The templates' _() and ngettext() through the remembered translations, in place of the
+    # ones Flask-Babel installs.
     app.jinja_env.install_gettext_callables(
         gettext=lambda text: _translations().ugettext(text),
         ngettext=lambda singular, plural, n: _translations().ungettext(singular, plural, n),
